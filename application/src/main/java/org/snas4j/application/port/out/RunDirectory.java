@@ -1,0 +1,34 @@
+package org.snas4j.application.port.out;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.snas4j.application.search.EpochMetrics;
+import org.snas4j.application.search.Provenance;
+import org.snas4j.application.search.SearchConfiguration;
+import org.snas4j.domain.genotype.Genotype;
+
+/**
+ * An open, locked run directory: the configuration and provenance, genotypes, per-epoch metrics and
+ * checkpoints of one run. Only one process holds it at a time; {@link #close()} releases the lock.
+ */
+public interface RunDirectory extends AutoCloseable {
+
+    Path path();
+
+    /** Writes the configuration and provenance (replacing earlier ones atomically). */
+    void writeConfiguration(SearchConfiguration configuration, Provenance provenance);
+
+    /** Writes {@code name}.pb, {@code name}.textproto and {@code name}.json, each atomically. */
+    void writeGenotype(String name, Genotype genotype);
+
+    /** Records one epoch's metrics; recording an epoch again replaces the earlier line. */
+    void recordMetrics(EpochMetrics metrics);
+
+    /** Metrics recorded so far, in epoch order. */
+    List<EpochMetrics> metrics();
+
+    CheckpointStore checkpoints();
+
+    @Override
+    void close();
+}
