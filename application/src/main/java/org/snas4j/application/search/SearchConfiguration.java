@@ -26,6 +26,7 @@ import org.snas4j.domain.cost.GradientEstimator;
  * @param validationFraction part of the training set held out to validate the child (never the test set)
  * @param learningRate       initial weight learning rate (cosine to learningRateMin)
  * @param learningRateMin    final weight learning rate
+ * @param architectureLearningRate Adam learning rate of alpha (the authors' 3e-4 suits 150 epochs; short runs need more)
  * @param device             CPU or GPU
  * @param threads            TensorFlow intra-op threads (0 = all cores)
  * @param trainLimit         use at most this many training images (0 = all); for quick runs
@@ -33,7 +34,8 @@ import org.snas4j.domain.cost.GradientEstimator;
 public record SearchConfiguration(DatasetRequest dataset, int layers, int channels, int batchSize, int epochs, long seed,
                                   double temperatureStart, double temperatureFloor, boolean exponentialTemperature,
                                   double lambda, CostMetric costMetric, boolean logarithmicCost, GradientEstimator estimator,
-                                  double validationFraction, double learningRate, double learningRateMin, Device device,
+                                  double validationFraction, double learningRate, double learningRateMin,
+                                  double architectureLearningRate, Device device,
                                   int threads, int trainLimit) {
 
     public SearchConfiguration {

@@ -18,6 +18,13 @@ public interface RunDirectory extends AutoCloseable {
     /** Writes the configuration and provenance (replacing earlier ones atomically). */
     void writeConfiguration(SearchConfiguration configuration, Provenance provenance);
 
+    /**
+     * Reads back what {@link #writeConfiguration} wrote.
+     *
+     * @throws org.snas4j.application.InvalidInputException when it is missing or unreadable
+     */
+    StoredRun readConfiguration();
+
     /** Writes {@code name}.pb, {@code name}.textproto and {@code name}.json, each atomically. */
     void writeGenotype(String name, Genotype genotype);
 

@@ -1,0 +1,49 @@
+package org.snas4j.application.search;
+
+import org.snas4j.application.InvalidInputException;
+
+/** Refuses settings no search can run with, naming the command-line flag at fault. */
+final class SearchConfigurationValidator {
+
+    private SearchConfigurationValidator() {
+    }
+
+    static void validate(SearchConfiguration c) {
+        positive("--layers", c.layers());
+        positive("--channels", c.channels());
+        positive("--batch", c.batchSize());
+        positive("--epochs", c.epochs());
+        if (c.temperatureStart() <= 0 || !Double.isFinite(c.temperatureStart())) {
+            throw new InvalidInputException("--tau", "must be a positive number, got " + c.temperatureStart());
+        }
+        if (c.temperatureFloor() <= 0 || c.temperatureFloor() > c.temperatureStart()) {
+            throw new InvalidInputException("--tau-floor", "must be positive and at most --tau (" + c.temperatureStart() + "), got "
+                    + c.temperatureFloor());
+        }
+        if (c.lambda() < 0 || !Double.isFinite(c.lambda())) {
+            throw new InvalidInputException("--lambda", "must be zero or positive, got " + c.lambda());
+        }
+        if (!(c.validationFraction() > 0 && c.validationFraction() < 1)) {
+            throw new InvalidInputException("--validation-fraction", "must be strictly between 0 and 1, got " + c.validationFraction());
+        }
+        if (!(c.learningRate() > 0) || !(c.learningRateMin() >= 0) || c.learningRateMin() > c.learningRate()) {
+            throw new InvalidInputException("--learning-rate", "needs 0 <= minimum <= initial and initial > 0, got "
+                    + c.learningRate() + " -> " + c.learningRateMin());
+        }
+        if (!(c.architectureLearningRate() > 0) || !Double.isFinite(c.architectureLearningRate())) {
+            throw new InvalidInputException("--arch-learning-rate", "must be positive, got " + c.architectureLearningRate());
+        }
+        if (c.threads() < 0) {
+            throw new InvalidInputException("--threads", "must be zero (all cores) or positive, got " + c.threads());
+        }
+        if (c.trainLimit() < 0) {
+            throw new InvalidInputException("--train-limit", "must be zero (all) or positive, got " + c.trainLimit());
+        }
+    }
+
+    private static void positive(String flag, int value) {
+        if (value <= 0) {
+            throw new InvalidInputException(flag, "must be positive, got " + value);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.snas4j.application.search;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.data.Batch;
+import org.snas4j.application.port.in.SearchArchitectureUseCase;
+import org.snas4j.application.port.out.CheckpointStore;
+import org.snas4j.application.port.out.DatasetSource;
+import org.snas4j.application.port.out.EvaluationResult;
+import org.snas4j.application.port.out.RunDirectory;
+import org.snas4j.application.port.out.RunDirectoryFactory;
+import org.snas4j.application.port.out.SearchListener;
+import org.snas4j.application.port.out.StepResult;
+import org.snas4j.application.port.out.StoredRun;
+import org.snas4j.application.port.out.SupernetConfig;
+import org.snas4j.application.port.out.SupernetTrainer;
+import org.snas4j.application.port.out.SupernetTrainerFactory;
+import org.snas4j.domain.cost.NetworkCost;
+import org.snas4j.domain.cost.OperationCost;
+import org.snas4j.domain.cost.PenaltyEstimate;
+import org.snas4j.domain.cost.PenaltyGradientEstimator;
+import org.snas4j.domain.cost.ResourcePenalty;
+import org.snas4j.domain.cost.SnasCostModel;
+import org.snas4j.domain.distribution.ArchitectureDistribution;
+import org.snas4j.domain.distribution.ConcreteSample;
+import org.snas4j.domain.distribution.TemperatureSchedule;
+import org.snas4j.domain.genotype.Genotype;
+import org.snas4j.domain.genotype.GenotypeDerivation;
+import org.snas4j.domain.genotype.GenotypeStatistics;
+import org.snas4j.domain.gradient.SearchGradient;
+import org.snas4j.domain.optim.AdamOptimizer;
+import org.snas4j.domain.optim.AdamSettings;
+import org.snas4j.domain.optim.CosineSchedule;
+import org.snas4j.domain.space.CellPair;
+import org.snas4j.domain.space.EdgeOpMatrix;
+
+/**
+ * The SNAS search loop. Per mini-batch: sample Z from the Concrete distribution, let the supernet
+ * trainer take one step and return dLoss/dZ, turn it into dLoss/dalpha (search gradient), add the
+ * resource penalty's gradient and step Adam on alpha: one loss, one backward pass. Per epoch: derive
+ * the genotype, validate the child without retraining on held-out training images, record metrics,
+ * genotypes and a checkpoint.
+ */
+public final class SearchService implements SearchArchitectureUseCase {
+
+    /** Weight of reduction cells in the penalty relative to normal cells (the authors' ratio). */
+    static final double REDUCTION_COST_RATIO = 1.0;
+
+    private final DatasetSource datasets;
+    private final SupernetTrainerFactory trainers;
+    private final RunDirectoryFactory runs;
+    private final SearchListener listener;
+    private final Clock clock;
+    private final String codeVersion;
+
+    public SearchService(DatasetSource datasets, SupernetTrainerFactory trainers, RunDirectoryFactory runs,
+                         SearchListener listener, Clock clock, String codeVersion) {
+        this.datasets = Objects.requireNonNull(datasets, "datasets");
+        this.trainers = Objects.requireNonNull(trainers, "trainers");
+        this.runs = Objects.requireNonNull(runs, "runs");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.codeVersion = Objects.requireNonNull(codeVersion, "codeVersion");
+    }
+
+    @Override
+    public SearchOutcome search(SearchConfiguration configuration, Path runDirectory, String commandLine) {
+        SearchConfigurationValidator.validate(configuration);
+        SearchData data = SearchData.prepare(datasets.load(configuration.dataset()), configuration);
+        try (RunDirectory run = runs.create(runDirectory)) {
+            Provenance provenance = new Provenance(configuration.seed(), data.datasetName(), data.fingerprint(), codeVersion,
+                    clock.instant(), null, commandLine);
+            run.writeConfiguration(configuration, provenance);
+            return execute(configuration, provenance, data, run, Optional.empty());
+        }
+    }
+
+    @Override
+    public SearchOutcome resume(Path runDirectory, String commandLine) {
+        try (RunDirectory run = runs.resume(runDirectory)) {
+            StoredRun stored = run.readConfiguration();
+            SearchConfiguration configuration = stored.configuration();
+            SearchConfigurationValidator.validate(configuration);
+            SearchData data = SearchData.prepare(datasets.load(configuration.dataset()), configuration);
+            if (!data.fingerprint().equals(stored.provenance().datasetFingerprint())) {
+                throw new InvalidInputException(runDirectory, "the dataset differs from the one the run started with (fingerprint "
+                        + data.fingerprint() + ", recorded " + stored.provenance().datasetFingerprint() + ")");
+            }
+            return execute(configuration, stored.provenance(), data, run, run.checkpoints().latestValid());
+        }
+    }
+
+    private SearchOutcome execute(SearchConfiguration config, Provenance provenance, SearchData data, RunDirectory run,
+                                  Optional<CheckpointStore.Checkpoint> checkpoint) {
+        AdamSettings defaults = AdamSettings.snasDefaults();
+        AdamSettings adamSettings = new AdamSettings(config.architectureLearningRate(), defaults.beta1(), defaults.beta2(),
+                defaults.epsilon(), defaults.weightDecay(), defaults.gradientClipNorm());
+        ArchitectureDistribution distribution = ArchitectureDistribution.initial(config.seed());
+        AdamOptimizer adam = new AdamOptimizer(adamSettings);
+        int firstEpoch = 0;
+        long globalStep = 0;
+        NetworkCost cost = NetworkCost.of(data.shape(), new SnasCostModel());
+        ResourcePenalty penalty = new ResourcePenalty(cost, config.costMetric(), config.logarithmicCost(), config.lambda(),
+                REDUCTION_COST_RATIO);
+        PenaltyGradientEstimator estimator = config.estimator().create();
+        TemperatureSchedule temperatures = config.exponentialTemperature()
+                ? TemperatureSchedule.exponential(config.temperatureStart(), config.temperatureFloor(), config.epochs())
+                : TemperatureSchedule.linear(config.temperatureStart(), config.temperatureFloor(), config.epochs());
+        CosineSchedule learningRates = new CosineSchedule(config.learningRate(), config.learningRateMin(), config.epochs());
+
+        SupernetConfig supernetConfig = new SupernetConfig(data.shape(), 0.9, 3e-4, 5.0, config.seed(), config.device(),
+                config.threads());
+        try (SupernetTrainer trainer = trainers.create(supernetConfig)) {
+            if (checkpoint.isPresent()) {
+                SearchState state = checkpoint.get().state();
+                trainer.restoreVariables(checkpoint.get().variablesDirectory());
+                distribution = distribution.withLogits(state.logits());
+                adam = AdamOptimizer.restore(adamSettings, state.optimizer());
+                firstEpoch = state.completedEpochs();
+                globalStep = state.globalStep();
+            }
+            int stepsPerEpoch = data.stepsPerEpoch();
+            listener.searchStarted(new SearchStart(run.path(), data.shape(), firstEpoch, config.epochs(), stepsPerEpoch,
+                    data.train().size(), data.validation().size(), trainer.parameterCount()));
+
+            Genotype edgeAll = GenotypeDerivation.edgeAll(distribution.logits());
+            Genotype top2 = GenotypeDerivation.top2PerNode(distribution.logits());
+            for (int epoch = firstEpoch; epoch < config.epochs(); epoch++) {
+                long started = System.nanoTime();
+                double temperature = temperatures.temperature(epoch);
+                double learningRate = learningRates.at(epoch);
+                SplittableRandom noise = RandomStreams.gumbel(config.seed(), epoch);
+                double lossSum = 0;
+                double accuracySum = 0;
+                double penaltySum = 0;
+                int step = 0;
+                for (Batch batch : data.trainingBatches(epoch)) {
+                    ConcreteSample sample = distribution.sample(temperature, noise);
+                    StepResult result = trainer.trainStep(batch, sample.z(), learningRate);
+                    requireFinite(result, epoch, step + 1);
+                    CellPair<EdgeOpMatrix> logitGradient = SearchGradient.logitGradient(sample, result.lossGradientZ());
+                    if (config.lambda() > 0) {
+                        PenaltyEstimate estimate = estimator.estimate(distribution, sample, penalty);
+                        logitGradient = add(logitGradient, estimate.logitGradient());
+                        penaltySum += estimate.value();
+                    }
+                    distribution = distribution.withLogits(adam.step(distribution.logits(), logitGradient));
+                    step++;
+                    globalStep++;
+                    lossSum += result.loss();
+                    accuracySum += result.accuracy();
+                    listener.stepFinished(epoch, step, stepsPerEpoch, result.loss(), result.accuracy(), temperature);
+                }
+                if (!distribution.logits().normal().isFinite() || !distribution.logits().reduction().isFinite()) {
+                    throw new TrainingDivergedException("architecture logits became NaN or infinite in epoch " + (epoch + 1));
+                }
+
+                edgeAll = GenotypeDerivation.edgeAll(distribution.logits());
+                top2 = GenotypeDerivation.top2PerNode(distribution.logits());
+                EvaluationResult supernet = evaluateSampled(trainer, data, distribution, temperature, config.seed(), epoch);
+                EvaluationResult child = evaluate(trainer, data, GenotypeDerivation.oneHot(edgeAll));
+                OperationCost expected = cost.expected(distribution);
+                EpochMetrics metrics = new EpochMetrics(epoch, temperature, learningRate, lossSum / step, accuracySum / step,
+                        supernet.accuracy(), child.accuracy(), child.meanLoss(), expected.parameters(), expected.flops(),
+                        expected.mac(), penaltySum / step, distribution.entropy(),
+                        GenotypeStatistics.parameterFreeEdges(edgeAll), (System.nanoTime() - started) / 1e9);
+
+                String prefix = String.format("epoch-%04d-", epoch);
+                run.writeGenotype(prefix + "edge-all", edgeAll);
+                run.writeGenotype(prefix + "top2", top2);
+                run.recordMetrics(metrics);
+                run.checkpoints().save(new SearchState(epoch + 1, globalStep, distribution.logits(), adam.state()),
+                        trainer::saveVariables);
+                listener.epochFinished(metrics, edgeAll, top2);
+            }
+            run.writeGenotype("final-edge-all", edgeAll);
+            run.writeGenotype("final-top2", top2);
+            run.writeConfiguration(config, provenance.finished(clock.instant()));
+            SearchOutcome outcome = new SearchOutcome(run.path(), edgeAll, top2, run.metrics());
+            listener.searchFinished(outcome);
+            return outcome;
+        }
+    }
+
+    private static EvaluationResult evaluate(SupernetTrainer trainer, SearchData data, CellPair<EdgeOpMatrix> z) {
+        EvaluationResult total = EvaluationResult.EMPTY;
+        for (Batch batch : data.validationBatches()) {
+            total = total.plus(trainer.evaluate(batch, z));
+        }
+        return total;
+    }
+
+    /** The supernet as it is trained: a fresh Concrete sample per batch at the epoch's temperature. */
+    private static EvaluationResult evaluateSampled(SupernetTrainer trainer, SearchData data, ArchitectureDistribution distribution,
+                                                    double temperature, long seed, int epoch) {
+        SplittableRandom noise = RandomStreams.validation(seed, epoch);
+        EvaluationResult total = EvaluationResult.EMPTY;
+        for (Batch batch : data.validationBatches()) {
+            total = total.plus(trainer.evaluate(batch, distribution.sample(temperature, noise).z()));
+        }
+        return total;
+    }
+
+    private static void requireFinite(StepResult result, int epoch, int step) {
+        boolean finite = Double.isFinite(result.loss()) && result.lossGradientZ().normal().isFinite()
+                && result.lossGradientZ().reduction().isFinite();
+        if (!finite) {
+            throw new TrainingDivergedException("loss or gradient became NaN or infinite at epoch " + (epoch + 1) + ", step " + step
+                    + " (loss " + result.loss() + "); the checkpoint of the previous epoch is intact: resume with a lower learning rate");
+        }
+    }
+
+    private static CellPair<EdgeOpMatrix> add(CellPair<EdgeOpMatrix> a, CellPair<EdgeOpMatrix> b) {
+        return new CellPair<>(a.normal().plus(b.normal()), a.reduction().plus(b.reduction()));
+    }
+}

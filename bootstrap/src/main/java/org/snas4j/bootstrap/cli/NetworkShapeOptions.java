@@ -1,0 +1,58 @@
+package org.snas4j.bootstrap.cli;
+
+import org.snas4j.application.InvalidInputException;
+import org.snas4j.domain.space.NetworkShape;
+import picocli.CommandLine.Option;
+
+/** Network shape flags shared by the commands that build or price a network. */
+public final class NetworkShapeOptions {
+
+    @Option(names = "--layers", paramLabel = "N", description = "Cells in the network (default: ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--channels", paramLabel = "C", description = "Initial channels C (default: ${DEFAULT-VALUE}).")
+    int channels;
+
+    @Option(names = "--input-size", paramLabel = "PIXELS", description = "Height = width of the input images (default: ${DEFAULT-VALUE}).")
+    int inputSize;
+
+    @Option(names = "--input-channels", paramLabel = "N", description = "Channels of the input images (default: ${DEFAULT-VALUE}).")
+    int inputChannels;
+
+    @Option(names = "--classes", paramLabel = "N", description = "Output classes (default: ${DEFAULT-VALUE}).")
+    int classes;
+
+    private NetworkShapeOptions(NetworkShape defaults) {
+        layers = defaults.layers();
+        channels = defaults.initialChannels();
+        inputSize = defaults.inputSize();
+        inputChannels = defaults.inputChannels();
+        classes = defaults.classes();
+    }
+
+    /** The paper's evaluation network: 20 cells, C = 36, 32x32x3, 10 classes. */
+    public static NetworkShapeOptions evaluationDefaults() {
+        return new NetworkShapeOptions(NetworkShape.paperEvaluation());
+    }
+
+    NetworkShape toShape() {
+        positive("--layers", layers);
+        positive("--channels", channels);
+        positive("--input-size", inputSize);
+        positive("--input-channels", inputChannels);
+        if (classes < 2) {
+            throw new InvalidInputException("--classes", "must be at least 2, got " + classes);
+        }
+        try {
+            return new NetworkShape(layers, channels, inputSize, inputChannels, classes);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--input-size", e.getMessage());
+        }
+    }
+
+    private static void positive(String flag, int value) {
+        if (value <= 0) {
+            throw new InvalidInputException(flag, "must be positive, got " + value);
+        }
+    }
+}

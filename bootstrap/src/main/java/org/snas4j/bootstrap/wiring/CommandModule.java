@@ -1,0 +1,37 @@
+package org.snas4j.bootstrap.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import org.snas4j.bootstrap.cli.DescribeCommand;
+import org.snas4j.bootstrap.cli.ErrorHandler;
+import org.snas4j.bootstrap.cli.SearchCommand;
+import org.snas4j.bootstrap.cli.Snas4jCommand;
+import picocli.CommandLine;
+
+/** Builds picocli's command line so that subcommands come from Dagger (constructor injection). */
+@Module
+public interface CommandModule {
+
+    @Provides
+    @Singleton
+    static CommandLine commandLine(Provider<SearchCommand> search, Provider<DescribeCommand> describe) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == SearchCommand.class) {
+                    return type.cast(search.get());
+                }
+                if (type == DescribeCommand.class) {
+                    return type.cast(describe.get());
+                }
+                return defaults.create(type);
+            }
+        };
+        return new CommandLine(new Snas4jCommand(), factory)
+                .setExecutionExceptionHandler(new ErrorHandler())
+                .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+}

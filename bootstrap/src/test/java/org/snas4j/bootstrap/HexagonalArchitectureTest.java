@@ -1,0 +1,55 @@
+package org.snas4j.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rules of the hexagon, checked on the compiled classes (the Maven enforcer checks
+ * the same at the level of artifacts).
+ */
+class HexagonalArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.snas4j");
+    }
+
+    @Test
+    void domainUsesOnlyTheJdk() {
+        classes().that().resideInAPackage("org.snas4j.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.snas4j.domain..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void applicationUsesOnlyTheDomainAndTheJdk() {
+        classes().that().resideInAPackage("org.snas4j.application..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.snas4j.application..", "org.snas4j.domain..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersDoNotKnowEachOtherOrTheBootstrap() {
+        noClasses().that().resideInAPackage("org.snas4j.adapter.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.snas4j.adapter.tensorflow..", "org.snas4j.bootstrap..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.snas4j.adapter.tensorflow..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.snas4j.adapter.storage..", "org.snas4j.bootstrap..", "org.snas4j.proto..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheTensorFlowAdapterTouchesTensorFlow() {
+        noClasses().that().resideOutsideOfPackage("org.snas4j.adapter.tensorflow..")
+                .should().dependOnClassesThat().resideInAPackage("org.tensorflow..")
+                .check(classes);
+    }
+}
