@@ -41,7 +41,7 @@ final class CifarBinaryReader {
         if (length % RECORD_BYTES != 0) {
             throw new InvalidInputException(file, "length " + length + " is not a multiple of the " + RECORD_BYTES
                     + "-byte record (1 label byte + 32x32x3 pixels): " + length / RECORD_BYTES + " whole records and "
-                    + length % RECORD_BYTES + " bytes left over");
+                    + IdxReader.bytes(length % RECORD_BYTES) + " left over");
         }
         if (length / RECORD_BYTES * IMAGE_BYTES > IdxReader.MAX_DATA_BYTES) {
             throw new InvalidInputException(file, "length " + length + " holds more than " + IdxReader.MAX_DATA_BYTES + " pixel bytes: absurd, refused");

@@ -138,7 +138,7 @@ final class IdxReader {
                         + available + " bytes follow the header");
             }
             if (dataBytes < available) {
-                throw new InvalidInputException(source, "trailing garbage: " + (available - dataBytes) + " bytes after the " + declared);
+                throw new InvalidInputException(source, "trailing garbage: " + bytes(available - dataBytes) + " after the " + declared);
             }
         }
         byte[] data = new byte[(int) dataBytes];
@@ -149,9 +149,14 @@ final class IdxReader {
         }
         long extra = in.transferTo(OutputStream.nullOutputStream());
         if (extra > 0) {
-            throw new InvalidInputException(source, "trailing garbage: " + extra + " bytes of " + content + " after the " + declared);
+            throw new InvalidInputException(source, "trailing garbage: " + bytes(extra) + " of " + content + " after the " + declared);
         }
         return new Content(dimensions, data);
+    }
+
+    /** "1 byte", "2 bytes". */
+    static String bytes(long count) {
+        return count == 1 ? "1 byte" : count + " bytes";
     }
 
     private static String describe(Kind kind, long[] dimensions) {

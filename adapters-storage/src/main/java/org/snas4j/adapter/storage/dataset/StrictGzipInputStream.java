@@ -168,7 +168,7 @@ final class StrictGzipInputStream extends InputStream {
             return;
         }
         long garbage = second < 0 ? 1 : 2 + in.transferTo(OutputStream.nullOutputStream());
-        throw new GzipFormatException("trailing garbage: " + garbage + " bytes after the end of the gzip data");
+        throw new GzipFormatException("trailing garbage: " + IdxReader.bytes(garbage) + " after the end of the gzip data");
     }
 
     private static long littleEndian32(byte[] bytes, int offset) {

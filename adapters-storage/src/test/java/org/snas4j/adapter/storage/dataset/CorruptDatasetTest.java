@@ -139,7 +139,7 @@ class CorruptDatasetTest {
         cases.add(idx("in the labels", TRAIN_LABELS, truncateTo(18), "truncated: header declares 20 labels (20 bytes) but only 10 bytes follow the header"));
         cases.add(idx("test images in the data", TEST_IMAGES, cutLast(100), "truncated: header declares 10 images of 28x28 pixels (7840 bytes) but only 7740"));
         cases.add(idx("appended bytes", TRAIN_IMAGES, append((byte) 1, (byte) 2, (byte) 3), "trailing garbage: 3 bytes after the 20 images of 28x28 pixels"));
-        cases.add(idx("appended byte", TEST_LABELS, append((byte) 0), "trailing garbage: 1 bytes after the 10 labels"));
+        cases.add(idx("appended byte", TEST_LABELS, append((byte) 0), "trailing garbage: 1 byte after the 10 labels"));
         // Flipped magic bytes, and files swapped.
         int[] flippedMagic = {0xFF000803, 0x00FF0803, 0x0000F703, 0x000008FC};
         for (int b = 0; b < 4; b++) {
@@ -187,7 +187,7 @@ class CorruptDatasetTest {
         cases.add(gz("gzip CRC flipped", TEST_IMAGES, xorByte(-8), "corrupt gzip data: CRC-32"));
         cases.add(gz("gzip size flipped", TEST_IMAGES, xorByte(-2), "decompressed bytes but the trailer says"));
         cases.add(gz("bytes after the gzip data", TRAIN_LABELS, append("JUNK!".getBytes()), "trailing garbage: 5 bytes after the end of the gzip data"));
-        cases.add(gz("byte after the gzip data", TRAIN_LABELS, append((byte) 0x1f), "trailing garbage: 1 bytes after the end of the gzip data"));
+        cases.add(gz("byte after the gzip data", TRAIN_LABELS, append((byte) 0x1f), "trailing garbage: 1 byte after the end of the gzip data"));
         cases.add(gz("garbage instead of deflate data", TRAIN_IMAGES,
                 replaceWith(append(repeat(0xFF, 40)).apply(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0})),
                 "corrupt gzip data (invalid block type)"));
@@ -197,7 +197,7 @@ class CorruptDatasetTest {
         // CIFAR-10 binary batches of 2 records each.
         cases.add(cifar("empty", "data_batch_3.bin", truncateTo(0), "empty file (expected CIFAR-10 records of 3073 bytes)"));
         cases.add(cifar("label only", "data_batch_1.bin", truncateTo(1),
-                "length 1 is not a multiple of the 3073-byte record (1 label byte + 32x32x3 pixels): 0 whole records and 1 bytes left over"));
+                "length 1 is not a multiple of the 3073-byte record (1 label byte + 32x32x3 pixels): 0 whole records and 1 byte left over"));
         cases.add(cifar("last byte missing", "data_batch_5.bin", cutLast(1), "length 6145 is not a multiple of the 3073-byte record"));
         cases.add(cifar("in the second record", "test_batch.bin", truncateTo(3073 + 1000), ": 1 whole records and 1000 bytes left over"));
         cases.add(cifar("appended bytes", "data_batch_2.bin", append(new byte[5]), "length 6151 is not a multiple of the 3073-byte record"));
