@@ -124,22 +124,19 @@ public final class ArchitectureDistribution {
      */
     public double logDensity(CellPair<EdgeOpMatrix> z, double temperature) {
         EdgeSoftmax.requireTemperature(temperature);
+        double constant = LOG_FACTORIAL_OPS_MINUS_ONE + (OPS - 1) * Math.log(temperature);
+        double[] exponent = new double[OPS];
         double total = 0;
         for (CellKind kind : CellKind.values()) {
             double[] a = logits.get(kind).toRowMajor();
             double[] x = z.get(kind).toRowMajor();
             for (int base = 0; base < a.length; base += OPS) {
+                double sumLogZ = concreteExponents(a, x, base, temperature, exponent);
                 double sumAlpha = 0;
-                double sumLogZ = 0;
-                double[] exponent = new double[OPS];
                 for (int k = 0; k < OPS; k++) {
-                    double logZ = Math.log(Math.max(x[base + k], Double.MIN_NORMAL));
                     sumAlpha += a[base + k];
-                    sumLogZ += logZ;
-                    exponent[k] = a[base + k] - temperature * logZ;
                 }
-                total += LOG_FACTORIAL_OPS_MINUS_ONE + (OPS - 1) * Math.log(temperature) + sumAlpha
-                        - (temperature + 1) * sumLogZ - OPS * logSumExp(exponent);
+                total += constant + sumAlpha - (temperature + 1) * sumLogZ - OPS * logSumExp(exponent);
             }
         }
         return total;
@@ -151,10 +148,34 @@ public final class ArchitectureDistribution {
      */
     public CellPair<EdgeOpMatrix> logDensityGradient(CellPair<EdgeOpMatrix> z, double temperature) {
         EdgeSoftmax.requireTemperature(temperature);
-        return logits.zip(z, (a, x) -> {
-            EdgeOpMatrix exponent = a.minus(x.map(v -> temperature * Math.log(Math.max(v, Double.MIN_NORMAL))));
-            return EdgeSoftmax.apply(exponent, 1.0).map(s -> 1.0 - OPS * s);
+        return CellPair.of(kind -> {
+            double[] a = logits.get(kind).toRowMajor();
+            double[] x = z.get(kind).toRowMajor();
+            double[] gradient = new double[a.length];
+            double[] exponent = new double[OPS];
+            for (int base = 0; base < a.length; base += OPS) {
+                concreteExponents(a, x, base, temperature, exponent);
+                double lse = logSumExp(exponent);
+                for (int k = 0; k < OPS; k++) {
+                    gradient[base + k] = 1.0 - OPS * Math.exp(exponent[k] - lse);
+                }
+            }
+            return EdgeOpMatrix.ofRowMajor(gradient);
         });
+    }
+
+    /**
+     * Fills {@code exponent} with alpha_k - tau log z_k for the edge starting at {@code base}
+     * (z clamped to at least MIN_NORMAL) and returns sum_k log z_k.
+     */
+    private static double concreteExponents(double[] a, double[] x, int base, double temperature, double[] exponent) {
+        double sumLogZ = 0;
+        for (int k = 0; k < OPS; k++) {
+            double logZ = Math.log(Math.max(x[base + k], Double.MIN_NORMAL));
+            sumLogZ += logZ;
+            exponent[k] = a[base + k] - temperature * logZ;
+        }
+        return sumLogZ;
     }
 
     /** Mean categorical entropy of softmax(alpha) per edge over the 28 edges, in nats (log 8 when uniform). */
