@@ -48,12 +48,13 @@ public record CellGenotype(GenotypeForm form, List<CellEdge> edges, List<Integer
                 if (edges.size() != CellTopology.EDGES) {
                     throw new IllegalArgumentException("an edge-all cell has 14 edges, got " + edges.size());
                 }
-                Set<Integer> seen = new HashSet<>();
-                for (CellEdge e : edges) {
-                    if (!seen.add(e.edgeIndex())) {
-                        throw new IllegalArgumentException("edge " + e.input() + " -> " + e.node() + " appears twice");
-                    }
-                }
+            }
+        }
+        // In either form an edge is kept at most once: a node's two top-2 inputs are distinct edges.
+        Set<Integer> seen = new HashSet<>();
+        for (CellEdge e : edges) {
+            if (!seen.add(e.edgeIndex())) {
+                throw new IllegalArgumentException("edge " + e.input() + " -> " + e.node() + " appears twice");
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.snas4j.domain.space;
 
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -20,6 +21,11 @@ public record CellPair<T>(T normal, T reduction) {
 
     public <R> CellPair<R> map(Function<? super T, ? extends R> f) {
         return new CellPair<>(f.apply(normal), f.apply(reduction));
+    }
+
+    /** Combines this pair with another kind by kind, e.g. adding two gradients. */
+    public <U, R> CellPair<R> zip(CellPair<U> other, BiFunction<? super T, ? super U, ? extends R> f) {
+        return new CellPair<>(f.apply(normal, other.normal), f.apply(reduction, other.reduction));
     }
 
     public static <T> CellPair<T> of(Function<CellKind, T> perKind) {

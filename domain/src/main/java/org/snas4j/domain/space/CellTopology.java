@@ -65,6 +65,9 @@ public final class CellTopology {
 
     /** Index of the first edge entering an intermediate node. */
     public static int firstEdgeInto(int toNode) {
+        if (toNode < INPUT_NODES || toNode >= NODES) {
+            throw new IllegalArgumentException("node " + toNode + " is not an intermediate node (2.." + (NODES - 1) + ")");
+        }
         // Node n has n incoming edges; nodes 2..n-1 before it contribute 2 + 3 + ... + (n-1).
         int first = 0;
         for (int n = INPUT_NODES; n < toNode; n++) {

@@ -116,6 +116,28 @@ public final class EdgeOpMatrix {
         return new EdgeOpMatrix(v);
     }
 
+    public EdgeOpMatrix minus(EdgeOpMatrix other) {
+        return plus(other.scale(-1));
+    }
+
+    /** Elementwise product. */
+    public EdgeOpMatrix times(EdgeOpMatrix other) {
+        double[] v = new double[values.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values[i] * other.values[i];
+        }
+        return new EdgeOpMatrix(v);
+    }
+
+    /** Largest absolute entry (the max norm), for tolerances and convergence checks. */
+    public double maxAbs() {
+        double m = 0;
+        for (double d : values) {
+            m = Math.max(m, Math.abs(d));
+        }
+        return m;
+    }
+
     public EdgeOpMatrix scale(double factor) {
         return map(x -> x * factor);
     }

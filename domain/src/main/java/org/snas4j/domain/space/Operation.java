@@ -8,7 +8,7 @@ import java.util.List;
  * The ordinal of each constant is its column in every [edge x op] architecture matrix.
  */
 public enum Operation {
-    NONE("none", 0, 0),
+    NONE("none", 0, 1),
     MAX_POOL_3X3("max_pool_3x3", 3, 1),
     AVG_POOL_3X3("avg_pool_3x3", 3, 1),
     SKIP_CONNECT("skip_connect", 0, 1),

@@ -1,0 +1,63 @@
+package org.snas4j.domain.distribution;
+
+/**
+ * The Concrete temperature tau per epoch. Both schedules run over the run's own epoch count
+ * (the authors' code fixed the horizon at 150 epochs whatever the run length, a defect): epoch 0
+ * gives {@code start}, the last epoch ({@code epochs - 1}) gives {@code floor}, later epochs stay
+ * at the floor, and a one-epoch run uses {@code start}.
+ */
+public interface TemperatureSchedule {
+
+    /** tau for a 0-based epoch; never below the floor. */
+    double temperature(int epoch);
+
+    /** tau falls by the same amount every epoch (SNAS' schedule: start 1, floor 0.03). */
+    static TemperatureSchedule linear(double start, double floor, int epochs) {
+        return new LinearTemperature(start, floor, epochs);
+    }
+
+    /** tau falls by the same factor every epoch: start * (floor / start)^(epoch / (epochs - 1)). */
+    static TemperatureSchedule exponential(double start, double floor, int epochs) {
+        return new ExponentialTemperature(start, floor, epochs);
+    }
+
+    /** Checks the arguments shared by every schedule. */
+    private static void validate(double start, double floor, int epochs) {
+        if (!(floor > 0) || !Double.isFinite(start) || start < floor) {
+            throw new IllegalArgumentException("temperatures need 0 < floor <= start, got start " + start + ", floor " + floor);
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        }
+    }
+
+    /** Fraction of the run completed at {@code epoch}: 0 at the first epoch, 1 at the last and after. */
+    private static double progress(int epoch, int epochs) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("epoch must not be negative, got " + epoch);
+        }
+        return epochs == 1 ? 0 : Math.min(1.0, (double) epoch / (epochs - 1));
+    }
+
+    record LinearTemperature(double start, double floor, int epochs) implements TemperatureSchedule {
+        public LinearTemperature {
+            validate(start, floor, epochs);
+        }
+
+        @Override
+        public double temperature(int epoch) {
+            return Math.max(floor, start - (start - floor) * progress(epoch, epochs));
+        }
+    }
+
+    record ExponentialTemperature(double start, double floor, int epochs) implements TemperatureSchedule {
+        public ExponentialTemperature {
+            validate(start, floor, epochs);
+        }
+
+        @Override
+        public double temperature(int epoch) {
+            return Math.max(floor, start * Math.pow(floor / start, progress(epoch, epochs)));
+        }
+    }
+}
