@@ -234,7 +234,11 @@ class SearchServiceTest {
         assertEquals(8, config.getValue().shape().inputSize());
         assertEquals(1, config.getValue().shape().inputChannels());
         assertEquals(3, config.getValue().shape().classes());
-        verify(run).writeConfiguration(any(), any());
+        ArgumentCaptor<Provenance> provenance = ArgumentCaptor.forClass(Provenance.class);
+        verify(run, times(2)).writeConfiguration(any(), provenance.capture());
+        assertEquals(null, provenance.getAllValues().get(0).finishedAt(), "written unfinished at the start");
+        assertEquals(Instant.EPOCH, provenance.getAllValues().get(1).finishedAt(), "rewritten finished at the end");
+        assertEquals(images("train", TRAIN_IMAGES).fingerprint(), provenance.getValue().datasetFingerprint());
         verify(run, atLeastOnce()).writeGenotype(anyString(), any(Genotype.class));
     }
 
