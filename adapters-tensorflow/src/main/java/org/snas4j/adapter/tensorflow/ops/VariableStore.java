@@ -65,10 +65,14 @@ public final class VariableStore {
         if (shape.hasUnknownDimension()) {
             throw new IllegalArgumentException("variable " + name + " needs a fully known shape, got " + shape);
         }
+        // Op names may not contain '/', so the variable's path becomes nested name scopes.
         Ops named = tf.withSubScope("var");
-        Variable<TFloat32> variable = named.withName(name).variable(shape, TFloat32.class);
-        Placeholder<TFloat32> value = named.withName(name + "/value").placeholder(TFloat32.class, Placeholder.shape(shape));
-        Assign<TFloat32> assign = named.withName(name + "/assign").assign(variable, value);
+        for (String segment : name.split("/")) {
+            named = named.withSubScope(segment);
+        }
+        Variable<TFloat32> variable = named.withName("variable").variable(shape, TFloat32.class);
+        Placeholder<TFloat32> value = named.withName("value").placeholder(TFloat32.class, Placeholder.shape(shape));
+        Assign<TFloat32> assign = named.withName("assign").assign(variable, value);
         entries.put(name, new Entry(name, shape, kind, init, variable, value, assign));
         return variable;
     }
@@ -130,6 +134,9 @@ public final class VariableStore {
         if (!values.keySet().equals(entries.keySet())) {
             throw new IllegalArgumentException("values must cover exactly the " + entries.size() + " variables of the graph");
         }
+        if (entries.isEmpty()) {
+            return;
+        }
         List<TFloat32> tensors = new ArrayList<>(entries.size());
         try {
             Session.Runner runner = session.runner();
@@ -150,6 +157,9 @@ public final class VariableStore {
 
     /** Every variable's current value, row-major, in creation order. */
     public Map<String, float[]> read(Session session) {
+        if (entries.isEmpty()) {
+            return new LinkedHashMap<>();
+        }
         Session.Runner runner = session.runner();
         for (Entry e : entries.values()) {
             runner.fetch(e.variable);
