@@ -1,0 +1,136 @@
+package org.snas4j.adapter.tensorflow.child;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.snas4j.adapter.tensorflow.ops.GraphOps;
+import org.snas4j.adapter.tensorflow.ops.Mode;
+import org.snas4j.adapter.tensorflow.ops.NetworkScope;
+import org.snas4j.adapter.tensorflow.ops.VariableStore;
+import org.snas4j.adapter.tensorflow.ops.WeightInit;
+import org.snas4j.application.port.out.ChildNetworkConfig;
+import org.snas4j.domain.space.NetworkShape;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The graph that trains a child network: a training pass (batch BN statistics, drop-path, auxiliary
+ * loss) and an inference pass over the same variables, and the in-graph update of DARTS' optimiser:
+ * gradients of the objective clipped to a global norm (PyTorch's {@code clip_grad_norm_}), then
+ * PyTorch's SGD: d = g + wd * w, v = momentum * v + d, w = w - lr * v.
+ */
+final class ChildTrainingGraph {
+
+    final VariableStore variables;
+    final Placeholder<TFloat32> images;
+    final Placeholder<TFloat32> labels;
+    final Placeholder<TFloat32> learningRate;
+    final Placeholder<TFloat32> keepProbability;
+    final Placeholder<TInt64> dropPathSeed;
+
+    /** Scalars of the training pass. */
+    final Operand<TFloat32> loss;
+    final Operand<TFloat32> objective;
+    final Operand<TFloat32> accuracy;
+    /** Gradients of the objective w.r.t. the trainable variables, in {@link VariableStore#names(VariableStore.Kind)} order. */
+    final List<Output<?>> gradients;
+    /** Runs the BN moving-average updates and one optimiser step. */
+    final List<Op> trainTargets = new ArrayList<>();
+
+    /** Inference pass: logits, summed loss, top-1 and top-k hit counts. */
+    final Operand<TFloat32> inferenceLogits;
+    final Operand<TFloat32> inferenceLossSum;
+    final Operand<TFloat32> inferenceCorrect;
+    final Operand<TFloat32> inferenceCorrectTopK;
+
+    ChildTrainingGraph(Graph graph, ChildNetworkConfig config) {
+        Ops tf = GraphOps.create(graph);
+        NetworkShape shape = config.shape();
+        variables = new VariableStore(tf);
+        Shape imageShape = Shape.of(-1, shape.inputSize(), shape.inputSize(), shape.inputChannels());
+        images = tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(imageShape));
+        labels = tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, shape.classes())));
+        learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        keepProbability = tf.withName("keep_probability").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        dropPathSeed = tf.withName("drop_path_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+
+        NetworkScope training = NetworkScope.root(tf.withSubScope("train"), variables, Mode.TRAINING);
+        ChildNetwork.Outputs trained = ChildNetwork.training(training, images, config.genotype(), shape, config.options(),
+                new DropPath(keepProbability, dropPathSeed));
+        Ops t = training.tf();
+        loss = meanCrossEntropy(t, trained.logits(), labels);
+        objective = trained.auxiliaryLogits()
+                .map(aux -> (Operand<TFloat32>) t.math.add(loss, t.math.mul(t.constant((float) config.auxiliaryWeight()),
+                        meanCrossEntropy(t, aux, labels))))
+                .orElse(loss);
+        accuracy = t.math.mean(t.dtypes.cast(t.math.equal(t.math.argMax(trained.logits(), t.constant(1)),
+                t.math.argMax(labels, t.constant(1))), TFloat32.class), t.constant(0));
+
+        List<String> trainable = variables.names(VariableStore.Kind.TRAINABLE);
+        Output<?>[] xs = trainable.stream().map(name -> variables.variable(name).asOutput()).toArray(Output<?>[]::new);
+        gradients = List.of(graph.addGradients(objective.asOutput(), xs));
+        trainTargets.addAll(training.updates());
+        trainTargets.addAll(sgdUpdates(tf.withSubScope("sgd"), trainable, config));
+
+        NetworkScope inference = NetworkScope.root(tf.withSubScope("eval"), variables, Mode.INFERENCE);
+        ChildNetwork.Outputs evaluated = ChildNetwork.inference(inference, images, config.genotype(), shape, config.options());
+        Ops e = inference.tf();
+        inferenceLogits = evaluated.logits();
+        Operand<TFloat32> perExample = e.nn.softmaxCrossEntropyWithLogits(inferenceLogits, labels).loss();
+        inferenceLossSum = e.sum(perExample, e.constant(0));
+        Operand<TInt64> targets = e.math.argMax(labels, e.constant(1));
+        inferenceCorrect = hits(e, inferenceLogits, targets, 1);
+        inferenceCorrectTopK = hits(e, inferenceLogits, targets, Math.min(5, shape.classes()));
+    }
+
+    private List<Op> sgdUpdates(Ops tf, List<String> trainable, ChildNetworkConfig config) {
+        List<Operand<TFloat32>> squares = new ArrayList<>();
+        for (Output<?> g : gradients) {
+            @SuppressWarnings("unchecked")
+            Operand<TFloat32> gradient = (Operand<TFloat32>) g;
+            squares.add(tf.sum(tf.math.square(gradient), tf.constant(allAxes(gradient.shape().numDimensions()))));
+        }
+        Operand<TFloat32> norm = tf.math.sqrt(tf.math.addN(squares));
+        // clip_grad_norm_: scale by max_norm / (norm + 1e-6) only when that is below 1.
+        Operand<TFloat32> scale = tf.math.minimum(tf.constant(1f),
+                tf.math.div(tf.constant((float) config.gradientClip()), tf.math.add(norm, tf.constant(1e-6f))));
+        Operand<TFloat32> momentum = tf.constant((float) config.momentum());
+        Operand<TFloat32> decay = tf.constant((float) config.weightDecay());
+        List<Op> updates = new ArrayList<>();
+        for (int i = 0; i < trainable.size(); i++) {
+            String name = trainable.get(i);
+            Variable<TFloat32> weight = variables.variable(name);
+            Variable<TFloat32> velocity = variables.state("momentum/" + name, variables.shape(name), WeightInit.constant(0f));
+            @SuppressWarnings("unchecked")
+            Operand<TFloat32> gradient = (Operand<TFloat32>) gradients.get(i);
+            Operand<TFloat32> step = tf.math.add(tf.math.mul(gradient, scale), tf.math.mul(decay, weight));
+            Operand<TFloat32> newVelocity = tf.assign(velocity, tf.math.add(tf.math.mul(momentum, velocity), step));
+            updates.add(tf.assignSub(weight, tf.math.mul(learningRate, newVelocity)));
+        }
+        return updates;
+    }
+
+    private static Operand<TFloat32> meanCrossEntropy(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> oneHot) {
+        return tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
+    }
+
+    private static Operand<TFloat32> hits(Ops tf, Operand<TFloat32> logits, Operand<TInt64> targets, int k) {
+        Operand<TFloat32> inTop = tf.dtypes.cast(tf.nn.inTopK(logits, targets, tf.constant((long) k)), TFloat32.class);
+        return tf.sum(inTop, tf.constant(0));
+    }
+
+    private static int[] allAxes(int rank) {
+        int[] axes = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            axes[i] = i;
+        }
+        return axes;
+    }
+}

@@ -1,0 +1,14 @@
+package org.snas4j.adapter.tensorflow.child;
+
+import org.snas4j.application.port.out.ChildNetworkConfig;
+import org.snas4j.application.port.out.ChildNetworkTrainer;
+import org.snas4j.application.port.out.ChildNetworkTrainerFactory;
+
+/** Builds {@link TensorFlowChildTrainer}s. */
+public final class TensorFlowChildTrainerFactory implements ChildNetworkTrainerFactory {
+
+    @Override
+    public ChildNetworkTrainer create(ChildNetworkConfig config) {
+        return new TensorFlowChildTrainer(config);
+    }
+}
