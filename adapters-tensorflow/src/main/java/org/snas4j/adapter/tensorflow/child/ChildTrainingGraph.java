@@ -1,6 +1,10 @@
 package org.snas4j.adapter.tensorflow.child;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import org.snas4j.adapter.tensorflow.ops.GraphOps;
 import org.snas4j.adapter.tensorflow.ops.Mode;
@@ -10,6 +14,7 @@ import org.snas4j.adapter.tensorflow.ops.WeightInit;
 import org.snas4j.application.port.out.ChildNetworkConfig;
 import org.snas4j.domain.space.NetworkShape;
 import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
@@ -39,7 +44,9 @@ final class ChildTrainingGraph {
     final Operand<TFloat32> loss;
     final Operand<TFloat32> objective;
     final Operand<TFloat32> accuracy;
-    /** Gradients of the objective w.r.t. the trainable variables, in {@link VariableStore#names(VariableStore.Kind)} order. */
+    /** The trainable variables the objective depends on, in creation order: those the optimiser updates. */
+    final List<String> trainable;
+    /** Gradients of the objective w.r.t. {@link #trainable}, in the same order. */
     final List<Output<?>> gradients;
     /** Runs the BN moving-average updates and one optimiser step. */
     final List<Op> trainTargets = new ArrayList<>();
@@ -73,7 +80,10 @@ final class ChildTrainingGraph {
         accuracy = t.math.mean(t.dtypes.cast(t.math.equal(t.math.argMax(trained.logits(), t.constant(1)),
                 t.math.argMax(labels, t.constant(1))), TFloat32.class), t.constant(0));
 
-        List<String> trainable = variables.names(VariableStore.Kind.TRAINABLE);
+        // A genotype may leave weights off every path to the loss (the preprocessing of a cell input that
+        // no kept edge reads): TensorFlow refuses to differentiate those, and PyTorch's SGD skips weights
+        // without a gradient, so they are left out of the update.
+        trainable = reachableFrom(objective, variables.names(VariableStore.Kind.TRAINABLE));
         Output<?>[] xs = trainable.stream().map(name -> variables.variable(name).asOutput()).toArray(Output<?>[]::new);
         gradients = List.of(graph.addGradients(objective.asOutput(), xs));
         trainTargets.addAll(training.updates());
@@ -115,6 +125,22 @@ final class ChildTrainingGraph {
             updates.add(tf.assignSub(weight, tf.math.mul(learningRate, newVelocity)));
         }
         return updates;
+    }
+
+    /** The variables among {@code names} that {@code output} reads through data edges. */
+    private List<String> reachableFrom(Operand<?> output, List<String> names) {
+        Set<String> reached = new HashSet<>();
+        Deque<GraphOperation> pending = new ArrayDeque<>();
+        pending.add((GraphOperation) output.op());
+        while (!pending.isEmpty()) {
+            GraphOperation op = pending.pop();
+            if (reached.add(op.name())) {
+                for (Operand<?> input : op.inputs()) {
+                    pending.push((GraphOperation) input.op());
+                }
+            }
+        }
+        return names.stream().filter(name -> reached.contains(variables.variable(name).op().name())).toList();
     }
 
     private static Operand<TFloat32> meanCrossEntropy(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> oneHot) {
