@@ -18,7 +18,9 @@ import org.snas4j.domain.space.NetworkLayout;
 import org.snas4j.domain.space.NetworkShape;
 import org.snas4j.domain.space.Operation;
 import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * The DARTS evaluation network ({@code NetworkCIFAR} of DARTS' {@code model.py}) of a genotype:
@@ -83,6 +85,8 @@ public final class ChildNetwork {
         }
         NetworkLayout layout = NetworkLayout.of(shape);
         CandidateOps ops = new CandidateOps(true, options.batchNormAfterPools());
+        Operand<TInt32> batchSize = scope.tf().slice(scope.tf().shape(images), scope.tf().constant(new int[] {0}),
+                scope.tf().constant(new int[] {1}));
 
         NetworkScope stem = scope.child("stem");
         Operand<TFloat32> s1 = Layers.batchNorm(stem, "bn",
@@ -92,7 +96,8 @@ public final class ChildNetwork {
         int auxiliaryCell = 2 * shape.layers() / 3;
         Operand<TFloat32> auxiliary = null;
         for (CellShape cell : layout.cells()) {
-            Operand<TFloat32> output = cell(scope.child("cell" + cell.index()), s0, s1, cell, genotype.cell(cell.kind()), ops, dropPath);
+            Operand<TFloat32> output = cell(scope.child("cell" + cell.index()), s0, s1, cell, genotype.cell(cell.kind()), ops, dropPath,
+                    batchSize);
             s0 = s1;
             s1 = output;
             if (cell.index() == auxiliaryCell && dropPath != null && options.auxiliaryHead()) {
@@ -105,7 +110,7 @@ public final class ChildNetwork {
     }
 
     private static Operand<TFloat32> cell(NetworkScope scope, Operand<TFloat32> input0, Operand<TFloat32> input1, CellShape cell,
-                                          CellGenotype genotype, CandidateOps ops, DropPath dropPath) {
+                                          CellGenotype genotype, CandidateOps ops, DropPath dropPath, Operand<TInt32> batchSize) {
         int c = cell.channels();
         Operand<TFloat32> s0 = cell.previousWasReduction()
                 ? Blocks.factorizedReduce(scope.child("preprocess0"), input0, cell.prevPrevChannels(), c, true)
@@ -124,14 +129,25 @@ public final class ChildNetwork {
                 boolean identity = edge.operation() == Operation.SKIP_CONNECT && cell.edge(index).stride() == 1;
                 terms.add(dropPath == null || identity ? y : dropPath.apply(edgeScope, y));
             }
-            int stride = cell.isReduction() ? 2 : 1;
-            states.add(terms.isEmpty() ? Layers.zeros(scope, s1, stride) : Layers.sum(scope, terms));
+            states.add(terms.isEmpty() ? zeros(scope, batchSize, cell) : Layers.sum(scope, terms));
         }
         List<Operand<TFloat32>> concatenated = new ArrayList<>();
         for (int node : genotype.concat()) {
             concatenated.add(states.get(node));
         }
         return scope.tf().concat(concatenated, scope.tf().constant(3));
+    }
+
+    /**
+     * The output of a node without inputs. Its shape comes from the images' batch size, not from a
+     * feature map: zeros computed from a map would tie that map's weights to the loss with no gradient
+     * through them, which TensorFlow's gradient builder refuses.
+     */
+    private static Operand<TFloat32> zeros(NetworkScope scope, Operand<TInt32> batchSize, CellShape cell) {
+        Ops tf = scope.tf();
+        Operand<TInt32> dims = tf.concat(List.of(batchSize,
+                tf.constant(new int[] {cell.outputSize(), cell.outputSize(), cell.channels()})), tf.constant(0));
+        return tf.fill(dims, tf.constant(0f));
     }
 
     private static void requireFourNodeConcat(CellGenotype cell) {

@@ -76,7 +76,7 @@ final class ChildTrainingGraph {
         objective = trained.auxiliaryLogits()
                 .map(aux -> (Operand<TFloat32>) t.math.add(loss, t.math.mul(t.constant((float) config.auxiliaryWeight()),
                         meanCrossEntropy(t, aux, labels))))
-                .orElse(loss);
+                .orElseGet(() -> t.identity(loss));
         accuracy = t.math.mean(t.dtypes.cast(t.math.equal(t.math.argMax(trained.logits(), t.constant(1)),
                 t.math.argMax(labels, t.constant(1))), TFloat32.class), t.constant(0));
 

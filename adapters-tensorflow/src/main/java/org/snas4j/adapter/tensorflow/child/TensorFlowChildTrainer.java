@@ -133,6 +133,10 @@ public final class TensorFlowChildTrainer implements ChildNetworkTrainer {
         return config;
     }
 
+    ChildTrainingGraph network() {
+        return network;
+    }
+
     VariableStore variables() {
         return network.variables;
     }
