@@ -2,7 +2,6 @@ package org.snas4j.adapter.tensorflow.ops;
 
 import java.util.List;
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
@@ -58,7 +57,7 @@ public final class Blocks {
         }
         Ops tf = scope.tf();
         Operand<TFloat32> activated = Layers.relu(scope, x);
-        Operand<TFloat32> shifted = tf.stridedSlice(activated, Indices.all(), Indices.sliceFrom(1), Indices.sliceFrom(1), Indices.all());
+        Operand<TFloat32> shifted = Layers.shiftByOne(scope, activated);
         Operand<TFloat32> even = Layers.conv2d(scope, "conv1", activated, inChannels, outChannels / 2, 1, 2, 0);
         Operand<TFloat32> odd = Layers.conv2d(scope, "conv2", shifted, inChannels, outChannels / 2, 1, 2, 0);
         Operand<TFloat32> joined = tf.concat(List.of(even, odd), tf.constant(3));

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.index.Indices;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.op.core.Variable;
@@ -59,7 +59,8 @@ public final class Layers {
      * attribute (TensorFlow 1.1.0 computes its gradient wrongly):
      * <ul>
      * <li>stride == dilation: output o reads padded input rows d*(o + j), so only the phase-0
-     *     sub-grid matters: pad, take every d-th row and column, VALID undilated convolution;</li>
+     *     sub-grid matters: pad, take every d-th row and column ({@link #everyNth}), VALID undilated
+     *     convolution;</li>
      * <li>stride 1: the atrous decomposition SpaceToBatchND (block d, with the padding and whatever
      *     extra rows make the size divisible by d) -> VALID undilated convolution -> BatchToSpaceND
      *     (cropping the extra rows).</li>
@@ -75,8 +76,7 @@ public final class Layers {
         Ops tf = scope.tf();
         Variable<TFloat32> filter = depthwiseFilter(scope, name, channels, kernel);
         if (stride == dilation) {
-            Operand<TFloat32> phaseZero = tf.stridedSlice(pad(scope, x, padding), Indices.all(),
-                    Indices.step(dilation), Indices.step(dilation), Indices.all());
+            Operand<TFloat32> phaseZero = everyNth(scope, pad(scope, x, padding), dilation);
             return tf.nn.depthwiseConv2dNative(phaseZero, filter, strides(1), "VALID");
         }
         if (stride != 1) {
@@ -125,44 +125,103 @@ public final class Layers {
     }
 
     /**
-     * 3x3 max pooling, padding 1 ({@code nn.MaxPool2d(3, stride, 1)}). At stride 2 PyTorch's windows
-     * are centred on even positions, while TensorFlow's SAME padding would pad only after: the
-     * stride-1 SAME result (padding ignored, as PyTorch's -inf padding) subsampled at even positions
-     * is PyTorch's result.
+     * 3x3 max pooling, padding 1 ({@code nn.MaxPool2d(3, stride, 1)}). Stride 1 is TensorFlow's SAME
+     * pooling (which ignores padding, as PyTorch's -inf padding does). At stride 2 TensorFlow's SAME
+     * would pad only after the image and centre the windows on odd positions, so the input is padded
+     * by one lowest-float row and column on every side and pooled VALID. The op is MaxPool (V1):
+     * TensorFlow 1.1.0's oneDNN build has a fast kernel for it and its gradient, unlike MaxPoolV2.
      */
     public static Operand<TFloat32> maxPool3x3(NetworkScope scope, Operand<TFloat32> x, int stride) {
-        Ops tf = scope.tf();
-        Operand<TFloat32> pooled = tf.nn.maxPool(x, tf.constant(new int[] {1, 3, 3, 1}), tf.constant(new int[] {1, 1, 1, 1}), "SAME");
-        return subsample(scope, pooled, stride);
+        if (stride == 1) {
+            return maxPoolV1(scope, x, 1, "SAME");
+        }
+        return maxPoolV1(scope, pad(scope, x, 1, -Float.MAX_VALUE), stride, "VALID");
     }
 
     /**
      * 3x3 average pooling, padding 1, padding excluded from the count
-     * ({@code nn.AvgPool2d(3, stride, 1, count_include_pad=False)}): TensorFlow's SAME average pool
-     * divides by the number of in-image elements; stride 2 subsamples the stride-1 result as for max.
+     * ({@code nn.AvgPool2d(3, stride, 1, count_include_pad=False)}). Stride 1 is TensorFlow's SAME
+     * average pool, which divides by the number of in-image elements. Stride 2 pools the zero-padded
+     * input VALID (dividing by 9) and rescales each output by 9 / its in-image count, a constant.
      */
     public static Operand<TFloat32> avgPool3x3(NetworkScope scope, Operand<TFloat32> x, int stride) {
-        Operand<TFloat32> pooled = scope.tf().nn.avgPool(x, List.of(1L, 3L, 3L, 1L), List.of(1L, 1L, 1L, 1L), "SAME");
-        return subsample(scope, pooled, stride);
+        Ops tf = scope.tf();
+        List<Long> window = List.of(1L, 3L, 3L, 1L);
+        if (stride == 1) {
+            return tf.nn.avgPool(x, window, strides(1), "SAME");
+        }
+        Operand<TFloat32> pooled = tf.nn.avgPool(pad(scope, x, 1), window, strides(stride), "VALID");
+        int height = spatial(x, 1);
+        int width = spatial(x, 2);
+        int outHeight = Math.toIntExact(pooled.shape().size(1));
+        int outWidth = Math.toIntExact(pooled.shape().size(2));
+        float[] rescale = new float[outHeight * outWidth];
+        for (int oy = 0; oy < outHeight; oy++) {
+            for (int ox = 0; ox < outWidth; ox++) {
+                rescale[oy * outWidth + ox] = 9f / (insideCount(oy * stride - 1, height) * insideCount(ox * stride - 1, width));
+            }
+        }
+        return tf.math.mul(pooled, tf.constant(Shape.of(1, outHeight, outWidth, 1), DataBuffers.of(rescale)));
     }
 
-    /** Every {@code stride}-th row and column, starting at 0 ({@code x[:, :, ::s, ::s]}). */
-    public static Operand<TFloat32> subsample(NetworkScope scope, Operand<TFloat32> x, int stride) {
-        if (stride == 1) {
+    /** How many of the 3 positions first, first+1, first+2 lie in [0, size). */
+    private static int insideCount(int first, int size) {
+        return Math.min(first + 3, size) - Math.max(first, 0);
+    }
+
+    private static Operand<TFloat32> maxPoolV1(NetworkScope scope, Operand<TFloat32> x, int stride, String padding) {
+        return scope.tf().scope().opBuilder("MaxPool", "MaxPool")
+                .addInput(x.asOutput())
+                .setAttr("ksize", new long[] {1, 3, 3, 1})
+                .setAttr("strides", new long[] {1, stride, stride, 1})
+                .setAttr("padding", padding)
+                .build()
+                .output(0);
+    }
+
+    /**
+     * Rows and columns 0, n, 2n, ... ({@code x[:, ::n, ::n, :]}) by reshape and slice: the gradients
+     * of Reshape and Slice are cheap, StridedSliceGrad on the CPU is not.
+     */
+    public static Operand<TFloat32> everyNth(NetworkScope scope, Operand<TFloat32> x, int n) {
+        if (n == 1) {
             return x;
         }
-        return scope.tf().stridedSlice(x, Indices.all(), Indices.step(stride), Indices.step(stride), Indices.all());
+        Ops tf = scope.tf();
+        int height = spatial(x, 1);
+        int width = spatial(x, 2);
+        int channels = Math.toIntExact(x.shape().size(3));
+        int extraRows = Math.floorMod(-height, n);
+        int extraColumns = Math.floorMod(-width, n);
+        Operand<TFloat32> padded = extraRows == 0 && extraColumns == 0 ? x
+                : tf.pad(x, tf.constant(new int[][] {{0, 0}, {0, extraRows}, {0, extraColumns}, {0, 0}}), tf.constant(0f));
+        int rows = (height + extraRows) / n;
+        int columns = (width + extraColumns) / n;
+        Operand<TFloat32> grid = tf.reshape(padded, tf.constant(new int[] {-1, rows, n, columns, n, channels}));
+        Operand<TFloat32> phaseZero = tf.slice(grid, tf.constant(new int[] {0, 0, 0, 0, 0, 0}),
+                tf.constant(new int[] {-1, rows, 1, columns, 1, channels}));
+        return tf.reshape(phaseZero, tf.constant(new int[] {-1, rows, columns, channels}));
     }
 
-    /** Zeros shaped like the (subsampled) input: the {@code none} operation. */
+    /** Drops the first row and column ({@code x[:, 1:, 1:, :]}) with Slice, whose gradient is a cheap Pad. */
+    public static Operand<TFloat32> shiftByOne(NetworkScope scope, Operand<TFloat32> x) {
+        Ops tf = scope.tf();
+        return tf.slice(x, tf.constant(new int[] {0, 1, 1, 0}), tf.constant(new int[] {-1, spatial(x, 1) - 1, spatial(x, 2) - 1, -1}));
+    }
+
+    /** Zeros shaped like {@code x[:, ::stride, ::stride, :]}: the {@code none} operation. */
     public static Operand<TFloat32> zeros(NetworkScope scope, Operand<TFloat32> x, int stride) {
-        return scope.tf().zerosLike(subsample(scope, x, stride));
+        return scope.tf().zerosLike(everyNth(scope, x, stride));
     }
 
     /** Zero padding of {@code padding} rows and columns on every side. */
     public static Operand<TFloat32> pad(NetworkScope scope, Operand<TFloat32> x, int padding) {
+        return pad(scope, x, padding, 0f);
+    }
+
+    private static Operand<TFloat32> pad(NetworkScope scope, Operand<TFloat32> x, int padding, float value) {
         Ops tf = scope.tf();
-        return tf.pad(x, tf.constant(new int[][] {{0, 0}, {padding, padding}, {padding, padding}, {0, 0}}), tf.constant(0f));
+        return tf.pad(x, tf.constant(new int[][] {{0, 0}, {padding, padding}, {padding, padding}, {0, 0}}), tf.constant(value));
     }
 
     /** Mean over the spatial axes: [N, H, W, C] -> [N, C]. */

@@ -11,9 +11,11 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Where an op builder is building: the TensorFlow name scope, the variable path (shared by the
- * training and inference passes, unlike op names), the mode, and the collector of side updates
- * (BN moving statistics) that the training step must run.
+ * Where an op builder is building: the variable path (shared by the training and inference passes),
+ * the mode, and the collector of side updates (BN moving statistics) that the training step must run.
+ * Ops themselves get TensorFlow's automatic names: in TensorFlow Java 1.1.0 every
+ * {@code Ops.withSubScope} call costs time proportional to the graph's size, which made building
+ * a supernet with one name scope per module take minutes.
  */
 public final class NetworkScope {
 
@@ -31,15 +33,15 @@ public final class NetworkScope {
         this.updates = updates;
     }
 
-    /** A fresh root: ops are named under {@code tf}'s scope, variables from the empty path. */
+    /** A fresh root: ops are created with {@code tf}, variables from the empty path. */
     public static NetworkScope root(Ops tf, VariableStore variables, Mode mode) {
         return new NetworkScope(Objects.requireNonNull(tf, "tf"), Objects.requireNonNull(variables, "variables"),
                 Objects.requireNonNull(mode, "mode"), "", new ArrayList<>());
     }
 
-    /** A nested scope: op names and variable names both get {@code name} appended. */
+    /** A nested scope: variable names get {@code name} appended. */
     public NetworkScope child(String name) {
-        return new NetworkScope(tf.withSubScope(name), variables, mode, qualify(name), updates);
+        return new NetworkScope(tf, variables, mode, qualify(name), updates);
     }
 
     public Ops tf() {

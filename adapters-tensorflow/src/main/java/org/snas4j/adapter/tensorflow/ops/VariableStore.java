@@ -65,14 +65,11 @@ public final class VariableStore {
         if (shape.hasUnknownDimension()) {
             throw new IllegalArgumentException("variable " + name + " needs a fully known shape, got " + shape);
         }
-        // Op names may not contain '/', so the variable's path becomes nested name scopes.
-        Ops named = tf.withSubScope("var");
-        for (String segment : name.split("/")) {
-            named = named.withSubScope(segment);
-        }
-        Variable<TFloat32> variable = named.withName("variable").variable(shape, TFloat32.class);
-        Placeholder<TFloat32> value = named.withName("value").placeholder(TFloat32.class, Placeholder.shape(shape));
-        Assign<TFloat32> assign = named.withName("assign").assign(variable, value);
+        // Op names may not contain '/' (and name scopes are slow to create), so the path is dotted.
+        String opName = name.replace('/', '.');
+        Variable<TFloat32> variable = tf.withName(opName).variable(shape, TFloat32.class);
+        Placeholder<TFloat32> value = tf.withName(opName + ".value").placeholder(TFloat32.class, Placeholder.shape(shape));
+        Assign<TFloat32> assign = tf.withName(opName + ".assign").assign(variable, value);
         entries.put(name, new Entry(name, shape, kind, init, variable, value, assign));
         return variable;
     }

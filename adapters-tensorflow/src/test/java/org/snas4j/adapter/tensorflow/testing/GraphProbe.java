@@ -38,7 +38,7 @@ public final class GraphProbe implements AutoCloseable {
     private Map<String, float[]> variableValues;
 
     public NetworkScope scope(Mode mode) {
-        return NetworkScope.root(tf.withSubScope(mode.name().toLowerCase(java.util.Locale.ROOT)), store, mode);
+        return NetworkScope.root(tf, store, mode);
     }
 
     public Ops tf() {
