@@ -6,11 +6,11 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
-import org.snas4j.adapter.tensorflow.ops.GraphOps;
 import org.snas4j.adapter.tensorflow.ops.Mode;
 import org.snas4j.adapter.tensorflow.ops.NetworkScope;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
-import org.snas4j.adapter.tensorflow.ops.WeightInit;
+import org.snas4j.adapter.tensorflow.train.MomentumSgd;
+import org.snas4j.adapter.tensorflow.train.SessionSettings;
 import org.snas4j.application.port.out.ChildNetworkConfig;
 import org.snas4j.domain.space.NetworkShape;
 import org.tensorflow.Graph;
@@ -21,15 +21,13 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
  * The graph that trains a child network: a training pass (batch BN statistics, drop-path, auxiliary
- * loss) and an inference pass over the same variables, and the in-graph update of DARTS' optimiser:
- * gradients of the objective clipped to a global norm (PyTorch's {@code clip_grad_norm_}), then
- * PyTorch's SGD: d = g + wd * w, v = momentum * v + d, w = w - lr * v.
+ * loss) and an inference pass over the same variables, and the in-graph update of DARTS' optimiser
+ * ({@link MomentumSgd}: gradient-norm clip, weight decay, momentum).
  */
 final class ChildTrainingGraph {
 
@@ -57,8 +55,8 @@ final class ChildTrainingGraph {
     final Operand<TFloat32> inferenceCorrect;
     final Operand<TFloat32> inferenceCorrectTopK;
 
-    ChildTrainingGraph(Graph graph, ChildNetworkConfig config) {
-        Ops tf = GraphOps.create(graph);
+    ChildTrainingGraph(Graph graph, ChildNetworkConfig config, SessionSettings settings) {
+        Ops tf = Ops.create(graph).withDevice(settings.placement());
         NetworkShape shape = config.shape();
         variables = new VariableStore(tf);
         Shape imageShape = Shape.of(-1, shape.inputSize(), shape.inputSize(), shape.inputChannels());
@@ -86,8 +84,13 @@ final class ChildTrainingGraph {
         trainable = reachableFrom(objective, variables.names(VariableStore.Kind.TRAINABLE));
         Output<?>[] xs = trainable.stream().map(name -> variables.variable(name).asOutput()).toArray(Output<?>[]::new);
         gradients = List.of(graph.addGradients(objective.asOutput(), xs));
+        List<Operand<TFloat32>> weightGradients = new ArrayList<>();
+        for (Output<?> g : gradients) {
+            weightGradients.add(g.expect(TFloat32.class));
+        }
         trainTargets.addAll(training.updates());
-        trainTargets.addAll(sgdUpdates(tf.withSubScope("sgd"), trainable, config));
+        trainTargets.add(MomentumSgd.build(tf, variables, trainable, weightGradients, learningRate,
+                new MomentumSgd.Hyperparameters(config.momentum(), config.weightDecay(), config.gradientClip())).step());
 
         NetworkScope inference = NetworkScope.root(tf.withSubScope("eval"), variables, Mode.INFERENCE);
         ChildNetwork.Outputs evaluated = ChildNetwork.inference(inference, images, config.genotype(), shape, config.options());
@@ -98,33 +101,6 @@ final class ChildTrainingGraph {
         Operand<TInt64> targets = e.math.argMax(labels, e.constant(1));
         inferenceCorrect = hits(e, inferenceLogits, targets, 1);
         inferenceCorrectTopK = hits(e, inferenceLogits, targets, Math.min(5, shape.classes()));
-    }
-
-    private List<Op> sgdUpdates(Ops tf, List<String> trainable, ChildNetworkConfig config) {
-        List<Operand<TFloat32>> squares = new ArrayList<>();
-        for (Output<?> g : gradients) {
-            @SuppressWarnings("unchecked")
-            Operand<TFloat32> gradient = (Operand<TFloat32>) g;
-            squares.add(tf.sum(tf.math.square(gradient), tf.constant(allAxes(gradient.shape().numDimensions()))));
-        }
-        Operand<TFloat32> norm = tf.math.sqrt(tf.math.addN(squares));
-        // clip_grad_norm_: scale by max_norm / (norm + 1e-6) only when that is below 1.
-        Operand<TFloat32> scale = tf.math.minimum(tf.constant(1f),
-                tf.math.div(tf.constant((float) config.gradientClip()), tf.math.add(norm, tf.constant(1e-6f))));
-        Operand<TFloat32> momentum = tf.constant((float) config.momentum());
-        Operand<TFloat32> decay = tf.constant((float) config.weightDecay());
-        List<Op> updates = new ArrayList<>();
-        for (int i = 0; i < trainable.size(); i++) {
-            String name = trainable.get(i);
-            Variable<TFloat32> weight = variables.variable(name);
-            Variable<TFloat32> velocity = variables.state("momentum/" + name, variables.shape(name), WeightInit.constant(0f));
-            @SuppressWarnings("unchecked")
-            Operand<TFloat32> gradient = (Operand<TFloat32>) gradients.get(i);
-            Operand<TFloat32> step = tf.math.add(tf.math.mul(gradient, scale), tf.math.mul(decay, weight));
-            Operand<TFloat32> newVelocity = tf.assign(velocity, tf.math.add(tf.math.mul(momentum, velocity), step));
-            updates.add(tf.assignSub(weight, tf.math.mul(learningRate, newVelocity)));
-        }
-        return updates;
     }
 
     /** The variables among {@code names} that {@code output} reads through data edges. */
@@ -150,13 +126,5 @@ final class ChildTrainingGraph {
     private static Operand<TFloat32> hits(Ops tf, Operand<TFloat32> logits, Operand<TInt64> targets, int k) {
         Operand<TFloat32> inTop = tf.dtypes.cast(tf.nn.inTopK(logits, targets, tf.constant((long) k)), TFloat32.class);
         return tf.sum(inTop, tf.constant(0));
-    }
-
-    private static int[] allAxes(int rank) {
-        int[] axes = new int[rank];
-        for (int i = 0; i < rank; i++) {
-            axes[i] = i;
-        }
-        return axes;
     }
 }

@@ -1,10 +1,11 @@
 package org.snas4j.adapter.tensorflow.child;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
-import org.snas4j.application.InvalidInputException;
+import org.snas4j.adapter.tensorflow.train.SessionSettings;
+import org.snas4j.adapter.tensorflow.train.VariableCheckpoint;
 import org.snas4j.application.data.Batch;
 import org.snas4j.application.port.out.ChildNetworkConfig;
 import org.snas4j.application.port.out.ChildNetworkTrainer;
@@ -21,14 +22,10 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * The child network in a TensorFlow graph session. Variables are saved with TensorFlow's own
- * checkpoint format ({@code variables.index} and {@code variables.data-*}), which SavedModel export and
- * Python's {@code tf.train} read as well.
+ * The child network in a TensorFlow graph session; variables are saved as a
+ * {@link VariableCheckpoint}. Not thread-safe: one thread drives a trainer.
  */
 public final class TensorFlowChildTrainer implements ChildNetworkTrainer {
-
-    /** File prefix of the saved variables inside a variables directory. */
-    public static final String CHECKPOINT_PREFIX = "variables";
 
     private final ChildNetworkConfig config;
     private final Graph graph;
@@ -37,11 +34,16 @@ public final class TensorFlowChildTrainer implements ChildNetworkTrainer {
     private final long dropPathStream;
 
     public TensorFlowChildTrainer(ChildNetworkConfig config) {
+        this(config, SessionSettings.of(config.device(), config.threads()));
+    }
+
+    /** As {@link #TensorFlowChildTrainer(ChildNetworkConfig)}, with explicit session settings. */
+    public TensorFlowChildTrainer(ChildNetworkConfig config, SessionSettings settings) {
         this.config = Objects.requireNonNull(config, "config");
         this.graph = new Graph();
         try {
-            this.network = new ChildTrainingGraph(graph, config);
-            this.session = new Session(graph, SessionSettings.of(config.device(), config.threads()));
+            this.network = new ChildTrainingGraph(graph, config, settings);
+            this.session = new Session(graph, settings.toConfigProto());
         } catch (RuntimeException e) {
             graph.close();
             throw e;
@@ -102,25 +104,17 @@ public final class TensorFlowChildTrainer implements ChildNetworkTrainer {
 
     @Override
     public void saveVariables(Path directory) {
-        session.save(directory.resolve(CHECKPOINT_PREFIX).toString());
+        VariableCheckpoint.save(session, network.variables, directory);
     }
 
     @Override
     public void restoreVariables(Path directory) {
-        restore(session, directory);
+        VariableCheckpoint.restore(session, network.variables, directory);
     }
 
-    /** Restores the variables of {@code session}'s graph from a variables directory, naming it on failure. */
-    static void restore(Session session, Path directory) {
-        Path index = directory.resolve(CHECKPOINT_PREFIX + ".index");
-        if (!Files.isRegularFile(index)) {
-            throw new InvalidInputException(directory, "holds no saved variables (" + index.getFileName() + " is missing)");
-        }
-        try {
-            session.restore(directory.resolve(CHECKPOINT_PREFIX).toString());
-        } catch (RuntimeException e) {
-            throw new InvalidInputException(directory, "cannot restore the network's variables: " + firstLine(e.getMessage()), e);
-        }
+    /** Every variable's current value, by name (what an inference-only graph of the same genotype loads). */
+    public Map<String, float[]> variableValues() {
+        return network.variables.read(session);
     }
 
     @Override
@@ -172,13 +166,5 @@ public final class TensorFlowChildTrainer implements ChildNetworkTrainer {
 
     private static double scalar(Result result, int index) {
         return ((TFloat32) result.get(index)).getFloat();
-    }
-
-    static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.snas4j.adapter.tensorflow.ops.GraphOps;
 import org.snas4j.adapter.tensorflow.ops.Mode;
 import org.snas4j.adapter.tensorflow.ops.NetworkScope;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
@@ -100,7 +99,7 @@ class ChildNetworkParameterCountTest {
 
     static long builtParameters(Genotype genotype, NetworkShape shape, ChildOptions options) {
         try (Graph graph = new Graph()) {
-            Ops tf = GraphOps.create(graph);
+            Ops tf = Ops.create(graph);
             VariableStore store = new VariableStore(tf);
             Placeholder<TFloat32> images = tf.placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, shape.inputSize(), shape.inputSize(), shape.inputChannels())));
