@@ -1,0 +1,15 @@
+package org.snas4j.application.port.in;
+
+import java.nio.file.Path;
+import org.snas4j.application.child.SearchChildEvaluation;
+import org.snas4j.application.child.TrainedChildEvaluation;
+
+/** Measures networks on the test set: top-1, top-5 (more than 5 classes) and loss. */
+public interface EvaluateChildUseCase {
+
+    /** A retrained child (a {@code train} run directory), from its newest checkpoint. */
+    TrainedChildEvaluation evaluateTrained(Path childRun);
+
+    /** A search run: its supernet and derived children without retraining, from its newest checkpoint. */
+    SearchChildEvaluation evaluateSearch(Path searchRun);
+}

@@ -1,0 +1,47 @@
+package org.snas4j.application.port.out;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.snas4j.application.child.RetrainEpochMetrics;
+import org.snas4j.application.child.RetrainResult;
+import org.snas4j.application.child.RetrainState;
+import org.snas4j.application.child.StoredRetrainRun;
+
+/**
+ * The directory of one retraining run: configuration with provenance and normalisation, per-epoch
+ * metrics, checkpoints, and the final result. Every file is written atomically. (Retraining has no
+ * architecture state, so the search's {@link CheckpointStore} of {@code SearchState}s does not fit.)
+ */
+public interface ChildRunDirectory extends AutoCloseable {
+
+    Path path();
+
+    void writeConfiguration(StoredRetrainRun run);
+
+    /** @throws org.snas4j.application.InvalidInputException when it is missing or unreadable */
+    StoredRetrainRun readConfiguration();
+
+    /** Records one epoch's metrics; recording an epoch again replaces the earlier line. */
+    void recordMetrics(RetrainEpochMetrics metrics);
+
+    List<RetrainEpochMetrics> metrics();
+
+    /** Writes checkpoint {@code state.completedEpochs()} (state and the network's files) completely or not at all. */
+    void saveCheckpoint(RetrainState state, CheckpointStore.VariablesWriter variables);
+
+    /** The newest complete checkpoint; empty when there is none. */
+    Optional<Checkpoint> latestCheckpoint();
+
+    void writeResult(RetrainResult result);
+
+    /** The final result; empty while the run is unfinished. */
+    Optional<RetrainResult> readResult();
+
+    @Override
+    void close();
+
+    /** A complete checkpoint: the loop state and the directory of the network's files. */
+    record Checkpoint(RetrainState state, Path variablesDirectory) {
+    }
+}

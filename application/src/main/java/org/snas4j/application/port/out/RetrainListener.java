@@ -1,0 +1,28 @@
+package org.snas4j.application.port.out;
+
+import org.snas4j.application.child.RetrainEpochMetrics;
+import org.snas4j.application.child.RetrainOutcome;
+import org.snas4j.application.child.RetrainStart;
+
+/** Observes a retraining run: progress bars, logs, tests. Every method has a no-op default. */
+public interface RetrainListener {
+
+    RetrainListener NONE = new RetrainListener() {
+    };
+
+    default void trainingStarted(RetrainStart start) {
+    }
+
+    /**
+     * @param epoch 0-based epoch
+     * @param step  1-based step within the epoch
+     */
+    default void stepFinished(int epoch, int step, int stepsPerEpoch, double loss, double accuracy) {
+    }
+
+    default void epochFinished(RetrainEpochMetrics metrics) {
+    }
+
+    default void trainingFinished(RetrainOutcome outcome) {
+    }
+}
