@@ -167,11 +167,7 @@ class FileRunDirectoryFactoryTest extends RunDirectoryContract {
     @Test
     void anotherProcessHoldingTheRunIsNamedAndItsDeathReleasesIt() throws Exception {
         Path directory = parent.resolve("run");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process holder = new ProcessBuilder(java, "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"),
-                RunHolderMain.class.getName(), directory.toString())
-                .redirectErrorStream(true)
-                .start();
+        Process holder = childJvm(directory, "hold");
         try {
             BufferedReader output = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             String first = output.readLine();
@@ -195,11 +191,7 @@ class FileRunDirectoryFactoryTest extends RunDirectoryContract {
     @Test
     void aHolderThatClosesCleanlyLeavesNoStaleRecord() throws Exception {
         Path directory = parent.resolve("run");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process holder = new ProcessBuilder(java, "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"),
-                RunHolderMain.class.getName(), directory.toString())
-                .redirectErrorStream(true)
-                .start();
+        Process holder = childJvm(directory, "hold");
         BufferedReader output = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
         assertEquals("HOLDING " + directory, output.readLine());
         String recorded = Files.readString(directory.resolve("run.lock"));
@@ -257,6 +249,32 @@ class FileRunDirectoryFactoryTest extends RunDirectoryContract {
             assertEquals(directory, resumed.path());
         }
         assertThrows(InvalidInputException.class, () -> factory.create(directory));
+    }
+
+    @Test
+    void aRefusedSecondOpenInTheHoldingProcessKeepsTheLockForOtherProcesses() throws Exception {
+        // POSIX drops a process's lock when it closes ANY descriptor of the file; a careless second open
+        // in the holding JVM would leave the run open to every other process.
+        Path directory = parent.resolve("run");
+        try (RunDirectory run = factory.create(directory)) {
+            assertTrue(assertThrows(InvalidInputException.class, () -> factory.resume(directory)).problem().startsWith("locked by this process"));
+            assertThrows(InvalidInputException.class, () -> factory.resume(directory));
+
+            Process probe = childJvm(directory, "probe");
+            assertTrue(probe.waitFor(60, TimeUnit.SECONDS));
+            String answer = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            assertTrue(answer.startsWith("REFUSED locked by process " + ProcessHandle.current().pid() + " on "), answer);
+            // Refused by the operating system's lock, not only by the PID check behind it.
+            assertFalse(answer.contains("did not report its lock"), answer);
+        }
+    }
+
+    private static Process childJvm(Path directory, String mode) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"),
+                RunHolderMain.class.getName(), directory.toString(), mode)
+                .redirectErrorStream(true)
+                .start();
     }
 
     /** Every field differs from its default, so a mapper that forgets one fails here. */
