@@ -3,6 +3,7 @@ package org.snas4j.adapter.storage.genotype;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.snas4j.adapter.storage.io.ProtoFiles;
+import org.snas4j.adapter.storage.io.Problems;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.out.GenotypeRepository;
 import org.snas4j.domain.genotype.Genotype;
@@ -27,7 +28,7 @@ public final class ProtobufGenotypeRepository implements GenotypeRepository {
         try {
             return GenotypeProtoMapper.fromProto(proto);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(file, e.getMessage(), e);
+            throw new InvalidInputException(file, Problems.oneLine(e.getMessage()), e);
         }
     }
 }

@@ -118,6 +118,6 @@ public enum ProtoFormat {
 
     private static String describe(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.replaceAll("\\s+", " ").trim();
+        return Problems.oneLine(message);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.TreeMap;
 import org.snas4j.adapter.storage.io.AtomicFiles;
 import org.snas4j.adapter.storage.io.ProtoFiles;
+import org.snas4j.adapter.storage.io.Problems;
 import org.snas4j.adapter.storage.io.ProtoFormat;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.search.EpochMetrics;
@@ -48,7 +49,7 @@ final class MetricsFile {
                             ProtoFormat.JSON.parse(lines.get(i).getBytes(StandardCharsets.UTF_8), EpochMetricsProto.getDefaultInstance()));
                     byEpoch.put(metrics.epoch(), metrics);
                 } catch (ProtoFormat.MalformedMessageException | IllegalArgumentException e) {
-                    throw new InvalidInputException(file, "line " + (i + 1) + ": " + e.getMessage(), e);
+                    throw new InvalidInputException(file, "line " + (i + 1) + ": " + Problems.oneLine(e.getMessage()), e);
                 }
             }
         }

@@ -78,6 +78,13 @@ class ProtobufGenotypeRepositoryTest extends GenotypeRepositoryContract {
 
     @ParameterizedTest
     @EnumSource(ProtoFormat.class)
+    void controlCharactersInAnOperationKeepTheProblemOnOneLine(ProtoFormat format) throws IOException {
+        // Found by GenotypeFilePropertiesTest: a damaged byte became a line break inside an op name.
+        assertRefused(format, p -> withNormalEdge(p, 3, e -> e.setOp("conv\n\u00017x7")), "normal cell, edge 3: unknown operation 'conv \\u00017x7'");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProtoFormat.class)
     void anInputOutOfRangeForItsNodeIsNamed(ProtoFormat format) throws IOException {
         // Edge 2 of an edge-all cell enters node 3, whose inputs are 0..2.
         assertRefused(format, p -> withNormalEdge(p, 2, e -> e.setInput(5)), "normal cell, edge 2: input index 5 out of range for node 3");
