@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.search.EpochMetrics;
 
 /** What every {@link RunDirectoryFactory} and its {@link RunDirectory} must do; adapters run it by subclassing. */
 public abstract class RunDirectoryContract {
@@ -98,8 +100,8 @@ public abstract class RunDirectoryContract {
     @Test
     void metricsAreKeptInEpochOrderAndARecordedEpochIsReplaced() {
         Path directory = parent.resolve("run");
-        var replacement = PortFixtures.metrics(5);
-        var replacedEpoch1 = new org.snas4j.application.search.EpochMetrics(1, replacement.temperature(), replacement.learningRate(),
+        EpochMetrics replacement = PortFixtures.metrics(5);
+        EpochMetrics replacedEpoch1 = new EpochMetrics(1, replacement.temperature(), replacement.learningRate(),
                 replacement.trainLoss(), replacement.trainAccuracy(), Double.NaN, replacement.childAccuracy(), replacement.childLoss(),
                 replacement.expectedParameters(), replacement.expectedFlops(), replacement.expectedMac(), replacement.penalty(),
                 replacement.entropy(), replacement.parameterFreeEdges(), replacement.seconds());
@@ -134,7 +136,7 @@ public abstract class RunDirectoryContract {
         try (RunDirectory run = factory().create(parent.resolve("run"))) {
             assertDoesNotThrow(() -> {
                 run.writeConfiguration(PortFixtures.configuration(), PortFixtures.provenance());
-                run.writeConfiguration(PortFixtures.configuration(), PortFixtures.provenance().finished(java.time.Instant.EPOCH));
+                run.writeConfiguration(PortFixtures.configuration(), PortFixtures.provenance().finished(Instant.EPOCH));
                 run.writeGenotype("epoch-1", PortFixtures.edgeAllGenotype(1));
                 run.writeGenotype("epoch-1", PortFixtures.top2Genotype(1));
             });
