@@ -257,6 +257,7 @@ class FileRunDirectoryFactoryTest extends RunDirectoryContract {
         // in the holding JVM would leave the run open to every other process.
         Path directory = parent.resolve("run");
         try (RunDirectory run = factory.create(directory)) {
+            assertEquals(directory, run.path());
             assertTrue(assertThrows(InvalidInputException.class, () -> factory.resume(directory)).problem().startsWith("locked by this process"));
             assertThrows(InvalidInputException.class, () -> factory.resume(directory));
 

@@ -19,7 +19,7 @@ public final class RunHolderMain {
         Path directory = Path.of(args[0]);
         if (args[1].equals("probe")) {
             try (RunDirectory run = new FileRunDirectoryFactory().resume(directory)) {
-                System.out.println("OPENED");
+                System.out.println("OPENED " + run.path());
             } catch (InvalidInputException e) {
                 System.out.println("REFUSED " + e.problem());
             }
