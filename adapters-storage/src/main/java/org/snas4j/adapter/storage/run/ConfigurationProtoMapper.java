@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.snas4j.application.data.DatasetRequest;
 import org.snas4j.application.port.out.Device;
+import org.snas4j.application.port.out.StoredRun;
 import org.snas4j.application.search.Provenance;
 import org.snas4j.application.search.SearchConfiguration;
 import org.snas4j.domain.cost.CostMetric;
@@ -28,10 +29,6 @@ public final class ConfigurationProtoMapper {
     private static final String ESTIMATOR = "GRADIENT_ESTIMATOR_";
     private static final String DEVICE = "DEVICE_";
 
-    /** What a run's configuration files hold. */
-    public record RunConfiguration(SearchConfiguration configuration, Provenance provenance) {
-    }
-
     private ConfigurationProtoMapper() {
     }
 
@@ -51,7 +48,7 @@ public final class ConfigurationProtoMapper {
     }
 
     /** @throws IllegalArgumentException describing the first missing or unknown value in one line */
-    public static RunConfiguration fromProto(ProvenanceProto proto) {
+    public static StoredRun fromProto(ProvenanceProto proto) {
         if (!proto.hasConfiguration()) {
             throw new IllegalArgumentException("configuration is missing");
         }
@@ -61,7 +58,7 @@ public final class ConfigurationProtoMapper {
         Provenance provenance = new Provenance(proto.getSeed(), proto.getDatasetName(), proto.getDatasetFingerprint(),
                 proto.getCodeVersion(), instant(proto.getStartedAt()), proto.hasFinishedAt() ? instant(proto.getFinishedAt()) : null,
                 proto.getCommandLine());
-        return new RunConfiguration(fromProto(proto.getConfiguration()), provenance);
+        return new StoredRun(fromProto(proto.getConfiguration()), provenance);
     }
 
     static SearchConfigurationProto toProto(SearchConfiguration c) {
@@ -84,6 +81,7 @@ public final class ConfigurationProtoMapper {
                 .setValidationFraction(c.validationFraction())
                 .setLearningRate(c.learningRate())
                 .setLearningRateMin(c.learningRateMin())
+                .setArchitectureLearningRate(c.architectureLearningRate())
                 .setDevice(DeviceProto.valueOf(DEVICE + c.device().name()))
                 .setThreads(c.threads())
                 .setTrainLimit(c.trainLimit())
@@ -100,7 +98,7 @@ public final class ConfigurationProtoMapper {
                 p.getTemperatureStart(), p.getTemperatureFloor(), p.getExponentialTemperature(), p.getLambda(),
                 CostMetric.valueOf(enumName("cost_metric", p.getCostMetric().name(), COST_METRIC)), p.getLogarithmicCost(),
                 GradientEstimator.valueOf(enumName("estimator", p.getEstimator().name(), ESTIMATOR)), p.getValidationFraction(),
-                p.getLearningRate(), p.getLearningRateMin(), Device.valueOf(enumName("device", p.getDevice().name(), DEVICE)),
+                p.getLearningRate(), p.getLearningRateMin(), p.getArchitectureLearningRate(), Device.valueOf(enumName("device", p.getDevice().name(), DEVICE)),
                 p.getThreads(), p.getTrainLimit());
     }
 

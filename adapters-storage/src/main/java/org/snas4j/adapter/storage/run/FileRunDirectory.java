@@ -9,7 +9,10 @@ import org.snas4j.adapter.storage.genotype.ProtobufGenotypeRepository;
 import org.snas4j.adapter.storage.io.ProtoFiles;
 import org.snas4j.adapter.storage.io.ProtoFormat;
 import org.snas4j.application.port.out.CheckpointStore;
+import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.out.RunDirectory;
+import org.snas4j.application.port.out.StoredRun;
+import org.snas4j.proto.ProvenanceProto;
 import org.snas4j.application.search.EpochMetrics;
 import org.snas4j.application.search.Provenance;
 import org.snas4j.application.search.SearchConfiguration;
@@ -60,6 +63,17 @@ final class FileRunDirectory implements RunDirectory {
                 Objects.requireNonNull(provenance, "provenance"));
         ProtoFiles.write(path.resolve(CONFIGURATION + ProtoFormat.TEXT.extension()), proto);
         ProtoFiles.write(path.resolve(CONFIGURATION + ProtoFormat.JSON.extension()), proto);
+    }
+
+    @Override
+    public StoredRun readConfiguration() {
+        Path file = path.resolve(CONFIGURATION + ProtoFormat.TEXT.extension());
+        ProvenanceProto proto = ProtoFiles.read(file, ProvenanceProto.getDefaultInstance());
+        try {
+            return ConfigurationProtoMapper.fromProto(proto);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(file, e.getMessage(), e);
+        }
     }
 
     /** @throws IllegalArgumentException when {@code name} is not a plain file name (letters, digits, '.', '_', '-') */

@@ -86,7 +86,7 @@ class FileRunDirectoryFactoryTest extends RunDirectoryContract {
         for (String name : List.of("configuration.textproto", "configuration.json")) {
             ProvenanceProto proto = ProtoFiles.read(directory.resolve(name), ProvenanceProto.getDefaultInstance());
             assertEveryFieldSet(proto);
-            assertEquals(new ConfigurationProtoMapper.RunConfiguration(PortFixtures.configuration(), finished),
+            assertEquals(new org.snas4j.application.port.out.StoredRun(PortFixtures.configuration(), finished),
                     ConfigurationProtoMapper.fromProto(proto), name);
         }
     }

@@ -119,7 +119,7 @@ public final class PortFixtures {
     public static SearchConfiguration configuration() {
         return new SearchConfiguration(new DatasetRequest("cifar10", Optional.of(Path.of("/data/cifar-10-batches-bin"))),
                 5, 8, 32, 7, 42L, 1.5, 0.03, true, 0.02, CostMetric.FLOPS, true, GradientEstimator.SCORE_FUNCTION,
-                0.25, 0.05, 0.001, Device.GPU, 3, 2000);
+                0.25, 0.05, 0.001, 3e-3, Device.GPU, 3, 2000);
     }
 
     public static Provenance provenance() {

@@ -1,5 +1,7 @@
 package org.snas4j.application.port.out;
 
+import org.snas4j.application.search.Provenance;
+
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -140,6 +142,25 @@ public abstract class RunDirectoryContract {
                 run.writeGenotype("epoch-1", PortFixtures.edgeAllGenotype(1));
                 run.writeGenotype("epoch-1", PortFixtures.top2Genotype(1));
             });
+        }
+    }
+
+    @Test
+    void configurationIsReadBackAfterResume() {
+        Provenance finished = PortFixtures.provenance().finished(Instant.EPOCH);
+        try (RunDirectory run = factory().create(parent.resolve("run"))) {
+            run.writeConfiguration(PortFixtures.configuration(), finished);
+        }
+        try (RunDirectory run = factory().resume(parent.resolve("run"))) {
+            assertEquals(new StoredRun(PortFixtures.configuration(), finished), run.readConfiguration());
+        }
+    }
+
+    @Test
+    void readingAMissingConfigurationNamesTheFile() {
+        try (RunDirectory run = factory().create(parent.resolve("run"))) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, run::readConfiguration);
+            assertTrue(e.getMessage().contains("configuration"), e.getMessage());
         }
     }
 }
