@@ -1,0 +1,47 @@
+package org.snas4j.adapter.tensorflow.ops;
+
+import java.util.Objects;
+import org.snas4j.domain.space.EdgeShape;
+import org.snas4j.domain.space.Operation;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The eight candidate operations of an edge, as the SNAS code builds them ({@code OPS} in
+ * {@code operations.py}).
+ *
+ * @param affine             BN with scale and offset (retraining) or without (search)
+ * @param batchNormAfterPool BN after max and average pooling, as the SNAS code does (DARTS' retraining
+ *                           network has plain pools)
+ */
+public record CandidateOps(boolean affine, boolean batchNormAfterPool) {
+
+    /** The supernet's convention: BN without affine parameters, BN after every pool. */
+    public static CandidateOps search() {
+        return new CandidateOps(false, true);
+    }
+
+    /**
+     * Builds {@code op} on input {@code x} of an edge of shape {@code edge}; its variables live under
+     * {@code scope} (typically one child scope per op, named by {@link Operation#id()}).
+     */
+    public Operand<TFloat32> build(NetworkScope scope, Operation op, Operand<TFloat32> x, EdgeShape edge) {
+        Objects.requireNonNull(op, "op");
+        int channels = edge.channels();
+        int stride = edge.stride();
+        int padding = op.dilation() * (op.kernelSize() - 1) / 2;
+        return switch (op) {
+            case NONE -> Layers.zeros(scope, x, stride);
+            case MAX_POOL_3X3 -> afterPool(scope, Layers.maxPool3x3(scope, x, stride), channels);
+            case AVG_POOL_3X3 -> afterPool(scope, Layers.avgPool3x3(scope, x, stride), channels);
+            case SKIP_CONNECT -> stride == 1 ? x : Blocks.factorizedReduce(scope, x, channels, channels, affine);
+            case SEP_CONV_3X3, SEP_CONV_5X5 -> Blocks.sepConv(scope, x, channels, channels, op.kernelSize(), stride, padding, affine);
+            case DIL_CONV_3X3, DIL_CONV_5X5 ->
+                    Blocks.dilConv(scope, x, channels, channels, op.kernelSize(), stride, padding, op.dilation(), affine);
+        };
+    }
+
+    private Operand<TFloat32> afterPool(NetworkScope scope, Operand<TFloat32> pooled, int channels) {
+        return batchNormAfterPool ? Layers.batchNorm(scope, "bn", pooled, channels, affine) : pooled;
+    }
+}

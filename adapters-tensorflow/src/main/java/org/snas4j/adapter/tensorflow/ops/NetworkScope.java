@@ -1,0 +1,94 @@
+package org.snas4j.adapter.tensorflow.ops;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Where an op builder is building: the variable path (shared by the training and inference passes),
+ * the mode, and the collector of side updates (BN moving statistics) that the training step must run.
+ * Ops themselves get TensorFlow's automatic names: in TensorFlow Java 1.1.0 every
+ * {@code Ops.withSubScope} call costs time proportional to the graph's size, which made building
+ * a supernet with one name scope per module take minutes.
+ */
+public final class NetworkScope {
+
+    private final Ops tf;
+    private final VariableStore variables;
+    private final Mode mode;
+    private final String path;
+    private final List<Op> updates;
+
+    private NetworkScope(Ops tf, VariableStore variables, Mode mode, String path, List<Op> updates) {
+        this.tf = tf;
+        this.variables = variables;
+        this.mode = mode;
+        this.path = path;
+        this.updates = updates;
+    }
+
+    /** A fresh root: ops are created with {@code tf}, variables from the empty path. */
+    public static NetworkScope root(Ops tf, VariableStore variables, Mode mode) {
+        return new NetworkScope(Objects.requireNonNull(tf, "tf"), Objects.requireNonNull(variables, "variables"),
+                Objects.requireNonNull(mode, "mode"), "", new ArrayList<>());
+    }
+
+    /** A nested scope: variable names get {@code name} appended. */
+    public NetworkScope child(String name) {
+        return new NetworkScope(tf, variables, mode, qualify(name), updates);
+    }
+
+    public Ops tf() {
+        return tf;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public boolean isTraining() {
+        return mode == Mode.TRAINING;
+    }
+
+    /** The variable path of this scope ("" at the root, e.g. "cell0/edge3/sep_conv_3x3"). */
+    public String path() {
+        return path;
+    }
+
+    public VariableStore variables() {
+        return variables;
+    }
+
+    /** The trainable variable {@code name} under this scope, created on first request. */
+    public Variable<TFloat32> weight(String name, Shape shape, WeightInit init) {
+        return variables.trainable(qualify(name), shape, init);
+    }
+
+    /** The non-trainable variable {@code name} under this scope, created on first request. */
+    public Variable<TFloat32> state(String name, Shape shape, WeightInit init) {
+        return variables.state(qualify(name), shape, init);
+    }
+
+    /** Registers an op the training step must run besides the weight update (e.g. a moving average). */
+    public void addUpdate(Op update) {
+        updates.add(Objects.requireNonNull(update, "update"));
+    }
+
+    /** The updates registered by every scope sharing this root, in registration order. */
+    public List<Op> updates() {
+        return Collections.unmodifiableList(updates);
+    }
+
+    private String qualify(String name) {
+        if (name.isEmpty() || name.contains("/")) {
+            throw new IllegalArgumentException("a scope or variable name must be a non-empty single segment, got '" + name + "'");
+        }
+        return path.isEmpty() ? name : path + "/" + name;
+    }
+}

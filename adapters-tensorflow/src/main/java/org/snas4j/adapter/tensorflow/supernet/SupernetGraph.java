@@ -1,0 +1,121 @@
+package org.snas4j.adapter.tensorflow.supernet;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.snas4j.adapter.tensorflow.ops.Mode;
+import org.snas4j.adapter.tensorflow.ops.NetworkScope;
+import org.snas4j.adapter.tensorflow.ops.VariableStore;
+import org.snas4j.adapter.tensorflow.train.MomentumSgd;
+import org.snas4j.adapter.tensorflow.train.SessionSettings;
+import org.snas4j.application.port.out.SupernetConfig;
+import org.snas4j.domain.space.CellPair;
+import org.snas4j.domain.space.EdgeOpMatrix;
+import org.snas4j.domain.space.NetworkLayout;
+import org.snas4j.domain.space.NetworkShape;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The whole supernet graph: placeholders, the training pass with its loss, the gradients of the loss
+ * with respect to every weight and both Z placeholders (computed once), the SGD update, and an
+ * inference pass over the same variables.
+ */
+final class SupernetGraph implements AutoCloseable {
+
+    final Graph graph;
+    final NetworkLayout layout;
+    final VariableStore variables;
+
+    final Placeholder<TFloat32> images;
+    final Placeholder<TFloat32> oneHotLabels;
+    final Placeholder<TInt32> labels;
+    final CellPair<Placeholder<TFloat32>> z;
+    final Placeholder<TFloat32> learningRate;
+
+    final Operand<TFloat32> loss;
+    final Operand<TFloat32> accuracy;
+    final CellPair<Output<TFloat32>> lossGradientZ;
+    final Operand<TFloat32> gradientNorm;
+    final Op trainStep;
+
+    final Operand<TFloat32> evaluationLossSum;
+    final Operand<TFloat32> evaluationCorrect;
+    final Operand<TFloat32> evaluationCorrectTop5;
+
+    SupernetGraph(SupernetConfig config, SessionSettings settings) {
+        NetworkShape shape = config.shape();
+        layout = NetworkLayout.of(shape);
+        graph = new Graph();
+        try {
+            Ops tf = Ops.create(graph).withDevice(settings.placement());
+            variables = new VariableStore(tf);
+            images = tf.withName("images").placeholder(TFloat32.class,
+                    Placeholder.shape(Shape.of(-1, shape.inputSize(), shape.inputSize(), shape.inputChannels())));
+            oneHotLabels = tf.withName("one_hot_labels").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, shape.classes())));
+            labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+            Shape zShape = Shape.of(EdgeOpMatrix.ROWS, EdgeOpMatrix.COLUMNS);
+            z = new CellPair<>(tf.withName("z_normal").placeholder(TFloat32.class, Placeholder.shape(zShape)),
+                    tf.withName("z_reduction").placeholder(TFloat32.class, Placeholder.shape(zShape)));
+            learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+            CellPair<Operand<TFloat32>> zOperands = z.map(p -> p);
+
+            NetworkScope training = NetworkScope.root(tf, variables, Mode.TRAINING);
+            Operand<TFloat32> trainLogits = SupernetNetwork.logits(training, layout, images, zOperands);
+            Ops metrics = tf;
+            loss = metrics.math.mean(crossEntropy(metrics, trainLogits), metrics.constant(0));
+            accuracy = metrics.math.mean(correct(metrics, trainLogits, 1), metrics.constant(0));
+
+            List<String> weightNames = variables.names(VariableStore.Kind.TRAINABLE);
+            List<Output<?>> xs = new ArrayList<>(weightNames.size() + 2);
+            weightNames.forEach(name -> xs.add(variables.variable(name).asOutput()));
+            xs.add(z.normal().asOutput());
+            xs.add(z.reduction().asOutput());
+            Output<?>[] gradients = graph.addGradients(loss.asOutput(), xs.toArray(new Output<?>[0]));
+            List<Output<TFloat32>> weightGradients = new ArrayList<>(weightNames.size());
+            for (int i = 0; i < weightNames.size(); i++) {
+                weightGradients.add(gradients[i].expect(TFloat32.class));
+            }
+            lossGradientZ = new CellPair<>(gradients[weightNames.size()].expect(TFloat32.class),
+                    gradients[weightNames.size() + 1].expect(TFloat32.class));
+
+            MomentumSgd.Update update = MomentumSgd.build(tf, variables, weightNames, weightGradients, learningRate,
+                    new MomentumSgd.Hyperparameters(config.momentum(), config.weightDecay(), config.gradientClip()));
+            gradientNorm = update.gradientNorm();
+            List<Op> everything = new ArrayList<>(training.updates());
+            everything.add(update.step());
+            trainStep = tf.withName("train_step").withControlDependencies(everything).noOp();
+
+            NetworkScope inference = NetworkScope.root(tf, variables, Mode.INFERENCE);
+            Operand<TFloat32> inferenceLogits = SupernetNetwork.logits(inference, layout, images, zOperands);
+            Ops evaluation = tf;
+            Operand<TInt32> batchAxis = evaluation.constant(0);
+            evaluationLossSum = evaluation.sum(crossEntropy(evaluation, inferenceLogits), batchAxis);
+            evaluationCorrect = evaluation.sum(correct(evaluation, inferenceLogits, 1), batchAxis);
+            evaluationCorrectTop5 = evaluation.sum(correct(evaluation, inferenceLogits, Math.min(5, shape.classes())), batchAxis);
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    private Operand<TFloat32> crossEntropy(Ops tf, Operand<TFloat32> logits) {
+        return tf.nn.softmaxCrossEntropyWithLogits(logits, oneHotLabels).loss();
+    }
+
+    /** 1 where the label is among the {@code k} largest logits, else 0. */
+    private Operand<TFloat32> correct(Ops tf, Operand<TFloat32> logits, int k) {
+        return tf.dtypes.cast(tf.nn.inTopK(logits, labels, tf.constant(k)), TFloat32.class);
+    }
+
+    @Override
+    public void close() {
+        graph.close();
+    }
+}

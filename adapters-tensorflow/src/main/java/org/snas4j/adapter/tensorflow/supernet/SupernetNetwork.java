@@ -1,0 +1,75 @@
+package org.snas4j.adapter.tensorflow.supernet;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.snas4j.adapter.tensorflow.ops.Blocks;
+import org.snas4j.adapter.tensorflow.ops.CandidateOps;
+import org.snas4j.adapter.tensorflow.ops.Layers;
+import org.snas4j.adapter.tensorflow.ops.NetworkScope;
+import org.snas4j.domain.space.CellPair;
+import org.snas4j.domain.space.CellShape;
+import org.snas4j.domain.space.CellTopology;
+import org.snas4j.domain.space.NetworkLayout;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The forward pass of the SNAS/DARTS search network ({@code model_search.py}): stem conv 3x3 + BN,
+ * {@code layers} cells whose mixed edges are weighted by the fed Z of their kind, global average
+ * pooling and a linear classifier. Cells use BN without affine parameters; the stem's BN keeps them,
+ * as in the authors' code ({@code nn.BatchNorm2d(C_curr)}).
+ */
+public final class SupernetNetwork {
+
+    private static final CandidateOps CANDIDATES = CandidateOps.search();
+
+    private SupernetNetwork() {
+    }
+
+    /**
+     * Builds the logits [batch, classes] for {@code images} [batch, size, size, inputChannels].
+     *
+     * @param z the fed [14, 8] Z of normal and reduction cells
+     */
+    public static Operand<TFloat32> logits(NetworkScope scope, NetworkLayout layout, Operand<TFloat32> images,
+                                           CellPair<Operand<TFloat32>> z) {
+        var shape = layout.shape();
+        CellPair<EdgeWeights> weights = z.map(matrix -> new EdgeWeights(scope.tf(), matrix));
+        NetworkScope stem = scope.child("stem");
+        Operand<TFloat32> stemOut = Layers.batchNorm(stem, "bn",
+                Layers.conv2d(stem, "conv", images, shape.inputChannels(), shape.stemChannels(), 3, 1, 1),
+                shape.stemChannels(), true);
+        Operand<TFloat32> previousPrevious = stemOut;
+        Operand<TFloat32> previous = stemOut;
+        for (CellShape cell : layout.cells()) {
+            Operand<TFloat32> output = cell(scope.child("cell" + cell.index()), cell, previousPrevious, previous,
+                    weights.get(cell.kind()));
+            previousPrevious = previous;
+            previous = output;
+        }
+        Operand<TFloat32> pooled = Layers.globalAveragePool(scope, previous);
+        return Layers.linear(scope, "classifier", pooled, layout.classifierInputs(), shape.classes());
+    }
+
+    /** One search cell: preprocessing, 14 mixed edges into 4 nodes, concatenation of the nodes. */
+    static Operand<TFloat32> cell(NetworkScope scope, CellShape cell, Operand<TFloat32> previousPrevious,
+                                  Operand<TFloat32> previous, EdgeWeights z) {
+        int channels = cell.channels();
+        Operand<TFloat32> input0 = cell.previousWasReduction()
+                ? Blocks.factorizedReduce(scope.child("preprocess0"), previousPrevious, cell.prevPrevChannels(), channels, false)
+                : Blocks.reluConvBn(scope.child("preprocess0"), previousPrevious, cell.prevPrevChannels(), channels, 1, 1, 0, false);
+        Operand<TFloat32> input1 = Blocks.reluConvBn(scope.child("preprocess1"), previous, cell.prevChannels(), channels, 1, 1, 0, false);
+        List<Operand<TFloat32>> states = new ArrayList<>(List.of(input0, input1));
+        for (int node = CellTopology.INPUT_NODES; node < CellTopology.NODES; node++) {
+            // One AddN per node over all weighted terms of all incoming edges.
+            List<Operand<TFloat32>> terms = new ArrayList<>();
+            for (int from = 0; from < node; from++) {
+                int edge = CellTopology.edgeIndex(from, node);
+                terms.addAll(MixedEdge.weightedTerms(scope.child("edge" + edge), states.get(from), cell.edge(edge),
+                        z.edge(edge), CANDIDATES));
+            }
+            states.add(Layers.sum(scope, terms));
+        }
+        return scope.tf().concat(states.subList(CellTopology.INPUT_NODES, CellTopology.NODES), scope.tf().constant(3));
+    }
+}

@@ -1,0 +1,178 @@
+package org.snas4j.adapter.tensorflow.supernet;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.snas4j.adapter.tensorflow.ops.VariableStore;
+import org.snas4j.adapter.tensorflow.train.SessionSettings;
+import org.snas4j.adapter.tensorflow.train.VariableCheckpoint;
+import org.snas4j.application.data.Batch;
+import org.snas4j.application.port.out.EvaluationResult;
+import org.snas4j.application.port.out.StepResult;
+import org.snas4j.application.port.out.SupernetConfig;
+import org.snas4j.application.port.out.SupernetTrainer;
+import org.snas4j.domain.space.CellPair;
+import org.snas4j.domain.space.EdgeOpMatrix;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The SNAS supernet on TensorFlow Java in graph mode. One {@link #trainStep} is one session run
+ * that computes the loss, its gradients with respect to every weight and both Z matrices, and the
+ * SGD-momentum update (see {@link org.snas4j.adapter.tensorflow.train.MomentumSgd}). Not thread-safe:
+ * one thread drives a trainer.
+ */
+public final class TensorFlowSupernetTrainer implements SupernetTrainer {
+
+    private final SupernetGraph net;
+    private final Session session;
+    private final BatchFeeds feeds;
+    private final CellPair<TFloat32> zFeeds;
+    private final TFloat32 learningRateFeed;
+    private boolean closed;
+
+    /**
+     * Builds the graph, opens the session and draws the initial weights from {@code config.seed()},
+     * with the session settings derived from the config's device and thread count.
+     */
+    public TensorFlowSupernetTrainer(SupernetConfig config) {
+        this(config, SessionSettings.of(config.device(), config.threads()));
+    }
+
+    /** As {@link #TensorFlowSupernetTrainer(SupernetConfig)}, with explicit session settings. */
+    public TensorFlowSupernetTrainer(SupernetConfig config, SessionSettings settings) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(settings, "settings");
+        net = new SupernetGraph(config, settings);
+        Session opened = null;
+        try {
+            opened = new Session(net.graph, settings.toConfigProto());
+            net.variables.initialize(opened, config.seed());
+        } catch (RuntimeException e) {
+            if (opened != null) {
+                opened.close();
+            }
+            net.close();
+            throw e;
+        }
+        session = opened;
+        feeds = new BatchFeeds(config.shape());
+        Shape zShape = Shape.of(EdgeOpMatrix.ROWS, EdgeOpMatrix.COLUMNS);
+        zFeeds = new CellPair<>(TFloat32.tensorOf(zShape), TFloat32.tensorOf(zShape));
+        learningRateFeed = TFloat32.scalarOf(0f);
+    }
+
+    @Override
+    public StepResult trainStep(Batch batch, CellPair<EdgeOpMatrix> z, double learningRate) {
+        requireOpen();
+        if (!(learningRate >= 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be finite and non-negative, got " + learningRate);
+        }
+        BatchFeeds.Tensors inputs = feeds.fill(batch);
+        fillZ(z);
+        learningRateFeed.setFloat((float) learningRate);
+        try (Result result = session.runner()
+                .feed(net.images, inputs.images())
+                .feed(net.oneHotLabels, inputs.oneHotLabels())
+                .feed(net.labels, inputs.labels())
+                .feed(net.z.normal(), zFeeds.normal())
+                .feed(net.z.reduction(), zFeeds.reduction())
+                .feed(net.learningRate, learningRateFeed)
+                .fetch(net.loss)
+                .fetch(net.accuracy)
+                .fetch(net.lossGradientZ.normal())
+                .fetch(net.lossGradientZ.reduction())
+                .addTarget(net.trainStep)
+                .run()) {
+            return new StepResult(scalar(result, 0), scalar(result, 1),
+                    new CellPair<>(matrix(result, 2), matrix(result, 3)));
+        }
+    }
+
+    @Override
+    public EvaluationResult evaluate(Batch batch, CellPair<EdgeOpMatrix> z) {
+        requireOpen();
+        BatchFeeds.Tensors inputs = feeds.fill(batch);
+        fillZ(z);
+        try (Result result = session.runner()
+                .feed(net.images, inputs.images())
+                .feed(net.oneHotLabels, inputs.oneHotLabels())
+                .feed(net.labels, inputs.labels())
+                .feed(net.z.normal(), zFeeds.normal())
+                .feed(net.z.reduction(), zFeeds.reduction())
+                .fetch(net.evaluationLossSum)
+                .fetch(net.evaluationCorrect)
+                .fetch(net.evaluationCorrectTop5)
+                .run()) {
+            return new EvaluationResult(scalar(result, 0), Math.round(scalar(result, 1)), Math.round(scalar(result, 2)), batch.size());
+        }
+    }
+
+    @Override
+    public void saveVariables(Path directory) {
+        requireOpen();
+        VariableCheckpoint.save(session, net.variables, directory);
+    }
+
+    @Override
+    public void restoreVariables(Path directory) {
+        requireOpen();
+        VariableCheckpoint.restore(session, net.variables, directory);
+    }
+
+    @Override
+    public long parameterCount() {
+        return net.variables.size(VariableStore.Kind.TRAINABLE);
+    }
+
+    /** The graph's variables (tests read and perturb them). */
+    VariableStore variables() {
+        return net.variables;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    SupernetGraph graph() {
+        return net;
+    }
+
+    private void fillZ(CellPair<EdgeOpMatrix> z) {
+        Objects.requireNonNull(z, "z");
+        zFeeds.normal().copyFrom(DataBuffers.of(z.normal().toFloatRowMajor(), true, false));
+        zFeeds.reduction().copyFrom(DataBuffers.of(z.reduction().toFloatRowMajor(), true, false));
+    }
+
+    private static double scalar(Result result, int index) {
+        return ((TFloat32) result.get(index)).getFloat();
+    }
+
+    private static EdgeOpMatrix matrix(Result result, int index) {
+        float[] values = new float[EdgeOpMatrix.ROWS * EdgeOpMatrix.COLUMNS];
+        ((TFloat32) result.get(index)).copyTo(DataBuffers.of(values, false, false));
+        return EdgeOpMatrix.ofRowMajor(values);
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the supernet trainer is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        feeds.close();
+        zFeeds.normal().close();
+        zFeeds.reduction().close();
+        learningRateFeed.close();
+        session.close();
+        net.close();
+    }
+}
