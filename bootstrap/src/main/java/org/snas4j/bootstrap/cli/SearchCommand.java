@@ -54,8 +54,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs; the temperature anneals over exactly these (default: ${DEFAULT-VALUE}; paper: 150).")
     int epochs = 6;
 
-    @Option(names = "--train-limit", paramLabel = "N", description = "Use at most N training images, 0 = all (default: ${DEFAULT-VALUE}).")
-    int trainLimit;
+    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training images, 0 = all (default: ${DEFAULT-VALUE}: "
+            + "exactly the bundled subset, also when the full set is installed, so the default run is the same everywhere).")
+    int trainLimit = 10_000;
 
     @Option(names = "--validation-fraction", paramLabel = "F", description = "Part of the training images held out to validate the child (default: ${DEFAULT-VALUE}).")
     double validationFraction = 0.2;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Stochastic Neural Architecture Search (SNAS, ICLR 2019) in Java.",
-        subcommands = {SearchCommand.class, DescribeCommand.class},
+        subcommands = {SearchCommand.class, DescribeCommand.class, RenderCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -1,6 +1,6 @@
 package org.snas4j.bootstrap.console;
 
-import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -58,7 +58,7 @@ public final class ConsoleSearchListener implements SearchListener {
                         .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                         .setUpdateIntervalMillis(250)
                         .setMaxRenderedLength(120)
-                        .setSpeedUnit(Duration.ofSeconds(1))
+                        .setSpeedUnit(ChronoUnit.SECONDS)
                         .showSpeed()
                         .build();
             }

@@ -30,7 +30,7 @@ public interface AdapterModule {
 
     @Provides
     @Singleton
-    static RunDirectoryFactory runDirectoryFactory(GenotypeRepository genotypes) {
+    static RunDirectoryFactory runDirectoryFactory() {
         return new FileRunDirectoryFactory();
     }
 

@@ -6,6 +6,7 @@ import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.snas4j.bootstrap.cli.DescribeCommand;
 import org.snas4j.bootstrap.cli.ErrorHandler;
+import org.snas4j.bootstrap.cli.RenderCommand;
 import org.snas4j.bootstrap.cli.SearchCommand;
 import org.snas4j.bootstrap.cli.Snas4jCommand;
 import picocli.CommandLine;
@@ -16,7 +17,8 @@ public interface CommandModule {
 
     @Provides
     @Singleton
-    static CommandLine commandLine(Provider<SearchCommand> search, Provider<DescribeCommand> describe) {
+    static CommandLine commandLine(Provider<SearchCommand> search, Provider<DescribeCommand> describe,
+                                   Provider<RenderCommand> render) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -26,6 +28,9 @@ public interface CommandModule {
                 }
                 if (type == DescribeCommand.class) {
                     return type.cast(describe.get());
+                }
+                if (type == RenderCommand.class) {
+                    return type.cast(render.get());
                 }
                 return defaults.create(type);
             }

@@ -9,9 +9,10 @@ import java.util.Set;
 import org.snas4j.domain.space.CellTopology;
 
 /**
- * A derived cell: the kept edges in node order, and the nodes whose outputs are concatenated
- * (always 2..5 in the DARTS space). Invariants are checked on construction, so a half-valid
- * genotype cannot exist.
+ * A derived cell: the kept edges, and the nodes whose outputs are concatenated (always 2..5 in
+ * the DARTS space). Edges are kept in a canonical order, by node and then by input, so two cells
+ * with the same edges are equal whatever order they were listed in (DARTS lists a node's inputs
+ * by strength). Invariants are checked on construction, so a half-valid genotype cannot exist.
  */
 public record CellGenotype(GenotypeForm form, List<CellEdge> edges, List<Integer> concat) {
 
@@ -20,7 +21,7 @@ public record CellGenotype(GenotypeForm form, List<CellEdge> edges, List<Integer
     public CellGenotype {
         Objects.requireNonNull(form, "form");
         List<CellEdge> sorted = new ArrayList<>(Objects.requireNonNull(edges, "edges"));
-        sorted.sort(Comparator.comparingInt(CellEdge::node));
+        sorted.sort(Comparator.comparingInt(CellEdge::node).thenComparingInt(CellEdge::input));
         edges = List.copyOf(sorted);
         concat = List.copyOf(Objects.requireNonNull(concat, "concat"));
         for (int n : concat) {

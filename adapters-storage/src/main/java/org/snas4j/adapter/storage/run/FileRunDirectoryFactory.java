@@ -1,0 +1,124 @@
+package org.snas4j.adapter.storage.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.snas4j.adapter.storage.checkpoint.FileCheckpointStore;
+import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.port.out.RunDirectory;
+import org.snas4j.application.port.out.RunDirectoryFactory;
+
+/** Creates and resumes run directories on the local file system (layout: see {@link FileRunDirectory}). */
+public final class FileRunDirectoryFactory implements RunDirectoryFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileRunDirectoryFactory.class);
+
+    private final int checkpointsToKeep;
+
+    /** Keeps the newest {@value FileCheckpointStore#DEFAULT_KEEP} checkpoints of each run. */
+    public FileRunDirectoryFactory() {
+        this(FileCheckpointStore.DEFAULT_KEEP);
+    }
+
+    public FileRunDirectoryFactory(int checkpointsToKeep) {
+        if (checkpointsToKeep < 1) {
+            throw new IllegalArgumentException("must keep at least 1 checkpoint, got " + checkpointsToKeep);
+        }
+        this.checkpointsToKeep = checkpointsToKeep;
+    }
+
+    @Override
+    public RunDirectory create(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        if (Files.exists(directory)) {
+            refuseUnlessEmptyDirectory(directory);
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new InvalidInputException(directory, "cannot create the run directory: " + e.getMessage(), e);
+        }
+        RunLock lock = RunLock.acquire(directory);
+        try {
+            // Another process may have created a run here between the check above and the lock.
+            if (lock.hadStaleHolder() || entriesBesideLock(directory) > 0) {
+                throw new InvalidInputException(directory, "already holds a run; resume it or choose another directory");
+            }
+            lock.claim();
+            return open(directory, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public RunDirectory resume(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        if (!Files.exists(directory)) {
+            throw new InvalidInputException(directory, "does not exist; nothing to resume");
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new InvalidInputException(directory, "is not a directory");
+        }
+        if (!holdsRun(directory)) {
+            throw new InvalidInputException(directory, "is not a run directory (it has no " + RunLock.FILE_NAME + " and no "
+                    + FileRunDirectory.CONFIGURATION + ".textproto)");
+        }
+        RunLock lock = RunLock.acquire(directory);
+        try {
+            if (lock.hadStaleHolder()) {
+                LOG.warn("Taking over run {}: it was left locked by {}, which is no longer running", directory, lock.describeStaleHolder());
+            }
+            lock.claim();
+            return open(directory, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private RunDirectory open(Path directory, RunLock lock) {
+        try {
+            Files.createDirectories(directory.resolve(FileRunDirectory.GENOTYPES));
+            Files.createDirectories(directory.resolve(FileRunDirectory.CHECKPOINTS));
+        } catch (IOException e) {
+            throw new InvalidInputException(directory, "cannot create its subdirectories: " + e.getMessage(), e);
+        }
+        return new FileRunDirectory(directory, lock, checkpointsToKeep);
+    }
+
+    private static void refuseUnlessEmptyDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new InvalidInputException(directory, "exists and is not a directory");
+        }
+        if (holdsRun(directory)) {
+            throw new InvalidInputException(directory, "already holds a run; resume it or choose another directory");
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            if (entries.findAny().isPresent()) {
+                throw new InvalidInputException(directory, "is not empty; a new run needs a new or empty directory");
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(directory, "cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    /** A run is marked by its lock file, or by its configuration if someone deleted the lock file. */
+    private static boolean holdsRun(Path directory) {
+        return Files.exists(directory.resolve(RunLock.FILE_NAME))
+                || Files.exists(directory.resolve(FileRunDirectory.CONFIGURATION + ".textproto"));
+    }
+
+    private static long entriesBesideLock(Path directory) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.filter(p -> !p.getFileName().toString().equals(RunLock.FILE_NAME)).count();
+        } catch (IOException e) {
+            throw new InvalidInputException(directory, "cannot list: " + e.getMessage(), e);
+        }
+    }
+}
