@@ -57,6 +57,11 @@ public final class EvaluateChildService implements EvaluateChildUseCase {
     }
 
     @Override
+    public boolean holdsRetrainedChild(Path run) {
+        return childRuns.isRunDirectory(run);
+    }
+
+    @Override
     public TrainedChildEvaluation evaluateTrained(Path childRun) {
         try (ChildRunDirectory run = childRuns.open(childRun)) {
             StoredRetrainRun stored = run.readConfiguration();

@@ -7,7 +7,17 @@ import org.snas4j.adapter.storage.dataset.FileDatasetSource;
 import org.snas4j.adapter.storage.genotype.ProtobufGenotypeRepository;
 import org.snas4j.adapter.storage.run.FileRunDirectoryFactory;
 import org.snas4j.adapter.tensorflow.supernet.TensorFlowSupernetTrainerFactory;
+import org.snas4j.adapter.storage.child.FileChildRunDirectoryFactory;
+import org.snas4j.adapter.storage.dataset.ImageFiles;
+import org.snas4j.adapter.tensorflow.child.SavedModelExporter;
+import org.snas4j.adapter.tensorflow.child.SavedModelLoader;
+import org.snas4j.adapter.tensorflow.child.TensorFlowChildTrainerFactory;
+import org.snas4j.application.port.out.ChildNetworkTrainerFactory;
+import org.snas4j.application.port.out.ChildRunDirectoryFactory;
 import org.snas4j.application.port.out.DatasetSource;
+import org.snas4j.application.port.out.ImageFileReader;
+import org.snas4j.application.port.out.ModelExporter;
+import org.snas4j.application.port.out.ServedModelLoader;
 import org.snas4j.application.port.out.GenotypeRepository;
 import org.snas4j.application.port.out.RunDirectoryFactory;
 import org.snas4j.application.port.out.SupernetTrainerFactory;
@@ -32,6 +42,36 @@ public interface AdapterModule {
     @Singleton
     static RunDirectoryFactory runDirectoryFactory() {
         return new FileRunDirectoryFactory();
+    }
+
+    @Provides
+    @Singleton
+    static ChildNetworkTrainerFactory childNetworkTrainerFactory() {
+        return new TensorFlowChildTrainerFactory();
+    }
+
+    @Provides
+    @Singleton
+    static ChildRunDirectoryFactory childRunDirectoryFactory() {
+        return new FileChildRunDirectoryFactory();
+    }
+
+    @Provides
+    @Singleton
+    static ModelExporter modelExporter() {
+        return new SavedModelExporter();
+    }
+
+    @Provides
+    @Singleton
+    static ServedModelLoader servedModelLoader() {
+        return new SavedModelLoader();
+    }
+
+    @Provides
+    @Singleton
+    static ImageFileReader imageFileReader() {
+        return new ImageFiles();
     }
 
     @Provides

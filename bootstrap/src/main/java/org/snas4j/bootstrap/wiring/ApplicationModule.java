@@ -4,9 +4,23 @@ import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.snas4j.application.child.EvaluateChildService;
+import org.snas4j.application.child.ExportChildService;
+import org.snas4j.application.child.PredictService;
+import org.snas4j.application.child.RetrainService;
 import org.snas4j.application.describe.DescribeGenotypeService;
 import org.snas4j.application.describe.GenotypeCatalog;
 import org.snas4j.application.port.in.DescribeGenotypeUseCase;
+import org.snas4j.application.port.in.EvaluateChildUseCase;
+import org.snas4j.application.port.in.ExportChildUseCase;
+import org.snas4j.application.port.in.PredictUseCase;
+import org.snas4j.application.port.in.RetrainGenotypeUseCase;
+import org.snas4j.application.port.out.ChildNetworkTrainerFactory;
+import org.snas4j.application.port.out.ChildRunDirectoryFactory;
+import org.snas4j.application.port.out.ImageFileReader;
+import org.snas4j.application.port.out.ModelExporter;
+import org.snas4j.application.port.out.RetrainListener;
+import org.snas4j.application.port.out.ServedModelLoader;
 import org.snas4j.application.port.in.SearchArchitectureUseCase;
 import org.snas4j.application.port.out.DatasetSource;
 import org.snas4j.application.port.out.GenotypeRepository;
@@ -15,6 +29,7 @@ import org.snas4j.application.port.out.SearchListener;
 import org.snas4j.application.port.out.SupernetTrainerFactory;
 import org.snas4j.application.search.SearchService;
 import org.snas4j.bootstrap.cli.VersionProvider;
+import org.snas4j.bootstrap.console.ConsoleRetrainListener;
 import org.snas4j.bootstrap.console.ConsoleSearchListener;
 
 /** Use cases, built from the ports the adapters provide. */
@@ -32,6 +47,39 @@ public interface ApplicationModule {
     @Singleton
     static SearchListener searchListener() {
         return ConsoleSearchListener.forCurrentConsole();
+    }
+
+    @Provides
+    @Singleton
+    static RetrainGenotypeUseCase retrain(DatasetSource datasets, ChildNetworkTrainerFactory trainers, ChildRunDirectoryFactory runs,
+                                          RetrainListener listener) {
+        return new RetrainService(datasets, trainers, runs, listener, Clock.systemUTC(), VersionProvider.codeVersion());
+    }
+
+    @Provides
+    @Singleton
+    static RetrainListener retrainListener() {
+        return ConsoleRetrainListener.forCurrentConsole();
+    }
+
+    @Provides
+    @Singleton
+    static EvaluateChildUseCase evaluate(DatasetSource datasets, ChildNetworkTrainerFactory childTrainers,
+                                         ChildRunDirectoryFactory childRuns, SupernetTrainerFactory supernetTrainers,
+                                         RunDirectoryFactory searchRuns) {
+        return new EvaluateChildService(datasets, childTrainers, childRuns, supernetTrainers, searchRuns);
+    }
+
+    @Provides
+    @Singleton
+    static ExportChildUseCase export(ChildRunDirectoryFactory runs, ModelExporter exporter) {
+        return new ExportChildService(runs, exporter);
+    }
+
+    @Provides
+    @Singleton
+    static PredictUseCase predict(ServedModelLoader models, ImageFileReader images) {
+        return new PredictService(models, images);
     }
 
     @Provides

@@ -6,6 +6,10 @@ import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.snas4j.bootstrap.cli.DescribeCommand;
 import org.snas4j.bootstrap.cli.ErrorHandler;
+import org.snas4j.bootstrap.cli.EvaluateCommand;
+import org.snas4j.bootstrap.cli.ExportCommand;
+import org.snas4j.bootstrap.cli.PredictCommand;
+import org.snas4j.bootstrap.cli.TrainCommand;
 import org.snas4j.bootstrap.cli.RenderCommand;
 import org.snas4j.bootstrap.cli.SearchCommand;
 import org.snas4j.bootstrap.cli.Snas4jCommand;
@@ -18,7 +22,8 @@ public interface CommandModule {
     @Provides
     @Singleton
     static CommandLine commandLine(Provider<SearchCommand> search, Provider<DescribeCommand> describe,
-                                   Provider<RenderCommand> render) {
+                                   Provider<RenderCommand> render, Provider<TrainCommand> train, Provider<EvaluateCommand> evaluate,
+                                   Provider<ExportCommand> export, Provider<PredictCommand> predict) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -31,6 +36,18 @@ public interface CommandModule {
                 }
                 if (type == RenderCommand.class) {
                     return type.cast(render.get());
+                }
+                if (type == TrainCommand.class) {
+                    return type.cast(train.get());
+                }
+                if (type == EvaluateCommand.class) {
+                    return type.cast(evaluate.get());
+                }
+                if (type == ExportCommand.class) {
+                    return type.cast(export.get());
+                }
+                if (type == PredictCommand.class) {
+                    return type.cast(predict.get());
                 }
                 return defaults.create(type);
             }

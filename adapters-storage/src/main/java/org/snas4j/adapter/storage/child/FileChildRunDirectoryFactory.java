@@ -35,8 +35,13 @@ public final class FileChildRunDirectoryFactory implements ChildRunDirectoryFact
     }
 
     @Override
+    public boolean isRunDirectory(Path directory) {
+        return Files.isRegularFile(directory.resolve(FileChildRunDirectory.CONFIGURATION));
+    }
+
+    @Override
     public ChildRunDirectory open(Path directory) {
-        if (!Files.isRegularFile(directory.resolve(FileChildRunDirectory.CONFIGURATION))) {
+        if (!isRunDirectory(directory)) {
             throw new InvalidInputException(directory, "is not a retraining run directory (no " + FileChildRunDirectory.CONFIGURATION + ")");
         }
         return new FileChildRunDirectory(directory);

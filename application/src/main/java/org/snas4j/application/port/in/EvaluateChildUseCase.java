@@ -7,6 +7,9 @@ import org.snas4j.application.child.TrainedChildEvaluation;
 /** Measures networks on the test set: top-1, top-5 (more than 5 classes) and loss. */
 public interface EvaluateChildUseCase {
 
+    /** True when {@code run} is a retraining run directory ({@link #evaluateTrained}); else try {@link #evaluateSearch}. */
+    boolean holdsRetrainedChild(Path run);
+
     /** A retrained child (a {@code train} run directory), from its newest checkpoint. */
     TrainedChildEvaluation evaluateTrained(Path childRun);
 

@@ -18,4 +18,7 @@ public interface ChildRunDirectoryFactory {
      * @throws org.snas4j.application.InvalidInputException when it is not a retraining run directory
      */
     ChildRunDirectory open(Path directory);
+
+    /** True when {@code directory} holds a retraining run (as opposed to, say, a search run). */
+    boolean isRunDirectory(Path directory);
 }

@@ -1,0 +1,148 @@
+package org.snas4j.bootstrap.cli;
+
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.child.ChildEvaluation;
+import org.snas4j.application.child.RetrainConfiguration;
+import org.snas4j.application.child.RetrainOutcome;
+import org.snas4j.application.data.DatasetRequest;
+import org.snas4j.application.describe.GenotypeCatalog;
+import org.snas4j.application.port.in.RetrainGenotypeUseCase;
+import org.snas4j.application.port.out.Device;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Retrains a genotype's evaluation network from scratch (DARTS' train.py), or resumes such a run. */
+@Command(name = "train",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Train a found architecture from scratch: DARTS' evaluation network of the genotype, SGD with cosine learning "
+                + "rate, drop-path, optional auxiliary head and Cutout; the test-set accuracy is written to the run directory.",
+            "Defaults are sized for a CPU; the papers' setting is --layers 20 --channels 36 --batch 96 --epochs 600 --auxiliary "
+                + "--cutout 16 on CIFAR-10."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--genotype", paramLabel = "GENOTYPE", description = "Published name (snas-mild, snas-moderate, "
+            + "snas-aggressive, darts-v2), genotype file (.pb, .textproto, .json) or finished search run directory "
+            + "(its final edge-all genotype). Required unless --resume.")
+    String genotype;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "fashion-mnist, mnist or cifar10 (default: ${DEFAULT-VALUE}).")
+    String dataset = "fashion-mnist";
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Directory holding the dataset's files (default for fashion-mnist: "
+            + "/usr/share/datasets/fashion-mnist when present, else the bundled subset).")
+    Path dataDirectory;
+
+    @Option(names = "--layers", paramLabel = "N", description = "Cells (default: ${DEFAULT-VALUE}; paper: 20).")
+    int layers = 8;
+
+    @Option(names = "--channels", paramLabel = "C", description = "Initial channels (default: ${DEFAULT-VALUE}; paper: 36).")
+    int channels = 16;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Mini-batch size (default: ${DEFAULT-VALUE}; paper: 96).")
+    int batchSize = 64;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}; paper: 600).")
+    int epochs = 5;
+
+    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training images, 0 = all (default: ${DEFAULT-VALUE}).")
+    int trainLimit = 10_000;
+
+    @Option(names = "--validation-fraction", paramLabel = "F", description = "0: train on all training images and report the "
+            + "test set every epoch (DARTS); else hold out this share and report it, the test set only at the end (default: ${DEFAULT-VALUE}).")
+    double validationFraction;
+
+    @Option(names = "--seed", description = "Seed of everything random (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--auxiliary", description = "Train with the auxiliary head at cell 2*layers/3 (loss weight --auxiliary-weight).")
+    boolean auxiliary;
+
+    @Option(names = "--auxiliary-weight", paramLabel = "W", description = "Auxiliary loss weight (default: ${DEFAULT-VALUE}).")
+    double auxiliaryWeight = 0.4;
+
+    @Option(names = "--cutout", paramLabel = "PIXELS", description = "Cutout square side, 0 = off (default: ${DEFAULT-VALUE}; paper: 16).")
+    int cutout;
+
+    @Option(names = "--drop-path", paramLabel = "P", description = "Drop-path probability at the last epoch, ramped linearly from 0 "
+            + "(default: ${DEFAULT-VALUE}; paper: 0.2).")
+    double dropPath = 0.2;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Initial learning rate, cosine-annealed to 0 (default: ${DEFAULT-VALUE}).")
+    double learningRate = 0.025;
+
+    @Option(names = "--pool-bn", description = "Affine BN after every pool (the SNAS code); DARTS' pools are plain.")
+    boolean poolBatchNorm;
+
+    @Option(names = "--device", paramLabel = "DEVICE", description = "cpu or gpu; gpu needs the jar built with -Pgpu (default: ${DEFAULT-VALUE}).")
+    String device = "cpu";
+
+    @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads, 0 = all cores (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = {"--output", "-o"}, paramLabel = "DIR", description = "Run directory to create (default: runs/train-<date-time>).")
+    Path output;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a stopped run from its last checkpoint; other options are ignored.")
+    Path resume;
+
+    private final RetrainGenotypeUseCase retrain;
+    private final GenotypeCatalog genotypes;
+
+    @Inject
+    TrainCommand(RetrainGenotypeUseCase retrain, GenotypeCatalog genotypes) {
+        this.retrain = Objects.requireNonNull(retrain, "retrain");
+        this.genotypes = Objects.requireNonNull(genotypes, "genotypes");
+    }
+
+    @Override
+    public Integer call() {
+        String commandLine = "train " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        RetrainOutcome outcome = resume != null
+                ? retrain.resume(resume, commandLine)
+                : retrain.retrain(configuration(), outputDirectory(), commandLine);
+        PrintWriter out = spec.commandLine().getOut();
+        ChildEvaluation test = outcome.result().test();
+        out.printf(Locale.ROOT, "Training finished: %s%n", outcome.runDirectory());
+        out.printf(Locale.ROOT, "  test accuracy %.2f%%%s, loss %.4f on %d images%n", 100 * test.top1(),
+                test.top5().isPresent() ? String.format(Locale.ROOT, " (top-5 %.2f%%)", 100 * test.top5().getAsDouble()) : "",
+                test.loss(), test.examples());
+        out.printf(Locale.ROOT, "  %,d parameters (%,d without the auxiliary head); result and provenance in %s%n",
+                outcome.result().parameters(), outcome.result().parametersWithoutAuxiliary(), outcome.runDirectory().resolve("result.properties"));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    RetrainConfiguration configuration() {
+        if (genotype == null) {
+            throw new InvalidInputException("--genotype", "required (a published name, a genotype file or a search run directory)");
+        }
+        Device chosenDevice = switch (device.toLowerCase(Locale.ROOT)) {
+            case "cpu" -> Device.CPU;
+            case "gpu" -> Device.GPU;
+            default -> throw new InvalidInputException("--device", "unknown device '" + device + "' (expected cpu or gpu)");
+        };
+        return new RetrainConfiguration(new DatasetRequest(dataset, Optional.ofNullable(dataDirectory)), genotype,
+                genotypes.resolve(genotype), layers, channels, batchSize, epochs, seed, auxiliary, auxiliaryWeight, cutout, dropPath,
+                learningRate, 0, poolBatchNorm, validationFraction, chosenDevice, threads, trainLimit);
+    }
+
+    private Path outputDirectory() {
+        return output != null ? output
+                : Path.of("runs", "train-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+}
