@@ -111,7 +111,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String commandLine = "train " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String commandLine = String.join(" ", spec.commandLine().getParseResult().originalArgs());
         RetrainOutcome outcome = resume != null
                 ? retrain.resume(resume, commandLine)
                 : retrain.retrain(configuration(), outputDirectory(), commandLine);
