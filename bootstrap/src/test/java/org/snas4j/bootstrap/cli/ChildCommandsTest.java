@@ -28,7 +28,7 @@ class ChildCommandsTest {
         assertTrue(trained.out().contains("test accuracy"), trained.out());
         String result = Files.readString(run.resolve("result.properties"));
         assertTrue(result.contains("test.top1="), result);
-        assertTrue(result.contains("provenance.command_line=--genotype darts-v2"), result);
+        assertTrue(result.contains("provenance.command_line=train --genotype darts-v2"), result);
         assertEquals(3, Files.readAllLines(run.resolve("metrics.tsv")).size(), "header and two epochs");
 
         CommandLineRunner evaluated = CommandLineRunner.run("evaluate", run.toString());
