@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.adapter.storage.run.FileRunDirectoryFactory;
@@ -85,6 +86,24 @@ class KillAndResumeTest {
             assertEquals(expectedLoss, trainLoss(resumedMetrics.get(e)), 5 * twinGap + 0.005 * expectedLoss,
                     "training loss of epoch " + e + " (the weights were restored)");
         }
+    }
+
+    private static double trainLoss(String metricsLine) {
+        Matcher m = Pattern.compile("\"trainLoss\":([-0-9.eE]+)").matcher(metricsLine);
+        assertTrue(m.find(), metricsLine);
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static double meanAbsDifference(CellPair<EdgeOpMatrix> a, CellPair<EdgeOpMatrix> b) {
+        double sum = 0;
+        int count = 0;
+        for (EdgeOpMatrix difference : List.of(a.normal().minus(b.normal()), a.reduction().minus(b.reduction()))) {
+            for (double d : difference.toRowMajor()) {
+                sum += Math.abs(d);
+                count++;
+            }
+        }
+        return sum / count;
     }
 
     private static boolean finished(Path run) throws IOException {
