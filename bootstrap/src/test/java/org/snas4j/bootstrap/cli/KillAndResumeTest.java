@@ -76,14 +76,19 @@ class KillAndResumeTest {
         double resumedAlpha = meanAbsDifference(expected.logits(), actual.logits());
         double movement = meanAbsDifference(expected.logits(), ArchitectureDistribution.initial(5).logits());
         assertTrue(movement > 0.05, "alpha moved during the run: " + movement);
-        assertTrue(resumedAlpha <= 5 * twinAlpha + 0.02 * movement, "resumed alpha deviates by " + resumedAlpha
+        assertTrue(resumedAlpha <= 5 * twinAlpha + 0.1 * movement, "resumed alpha deviates by " + resumedAlpha
                 + " on average; the uninterrupted twin by " + twinAlpha + "; alpha moved by " + movement);
         List<String> referenceMetrics = Files.readAllLines(reference.resolve("metrics.jsonl"));
         List<String> twinMetrics = Files.readAllLines(twin.resolve("metrics.jsonl"));
+        double twinGap = 0;
+        for (int e = 0; e < EPOCHS; e++) {
+            twinGap = Math.max(twinGap, Math.abs(trainLoss(referenceMetrics.get(e)) - trainLoss(twinMetrics.get(e))));
+        }
+        // Lost weights would put the loss of the resumed epoch back near its first-epoch value (about 10%
+        // higher on this tiny run); 3% or five twin gaps allow TensorFlow's noise.
         for (int e = 0; e < EPOCHS; e++) {
             double expectedLoss = trainLoss(referenceMetrics.get(e));
-            double twinGap = Math.abs(expectedLoss - trainLoss(twinMetrics.get(e)));
-            assertEquals(expectedLoss, trainLoss(resumedMetrics.get(e)), 5 * twinGap + 0.005 * expectedLoss,
+            assertEquals(expectedLoss, trainLoss(resumedMetrics.get(e)), Math.max(5 * twinGap, 0.03 * expectedLoss),
                     "training loss of epoch " + e + " (the weights were restored)");
         }
     }
