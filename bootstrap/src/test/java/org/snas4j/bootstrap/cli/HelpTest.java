@@ -19,7 +19,7 @@ class HelpTest {
         assertEquals(ExitCodes.OK, help.exitCode());
         Set<String> listed = new TreeSet<>();
         String commands = help.out().substring(help.out().indexOf("Commands:"), help.out().indexOf("Exit codes:"));
-        Matcher m = Pattern.compile("(?m)^  (\\w+)\\s{2,}").matcher(commands);
+        Matcher m = Pattern.compile("(?m)^  ([a-z][a-z-]*)\\s{2,}").matcher(commands);
         while (m.find()) {
             listed.add(m.group(1));
         }

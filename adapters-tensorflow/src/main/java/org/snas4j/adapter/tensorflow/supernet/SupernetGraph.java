@@ -8,6 +8,7 @@ import org.snas4j.adapter.tensorflow.ops.VariableStore;
 import org.snas4j.adapter.tensorflow.train.MomentumSgd;
 import org.snas4j.adapter.tensorflow.train.SessionSettings;
 import org.snas4j.application.port.out.SupernetConfig;
+import org.snas4j.domain.space.CellKind;
 import org.snas4j.domain.space.CellPair;
 import org.snas4j.domain.space.EdgeOpMatrix;
 import org.snas4j.domain.space.NetworkLayout;
@@ -72,18 +73,26 @@ final class SupernetGraph implements AutoCloseable {
             loss = metrics.math.mean(crossEntropy(metrics, trainLogits), metrics.constant(0));
             accuracy = metrics.math.mean(correct(metrics, trainLogits, 1), metrics.constant(0));
 
+            // One backward pass for the weights and the Z of every cell kind the network has (a network
+            // of 1 or 2 cells has reduction cells only: its normal Z reaches nothing, dLoss/dZ = 0).
             List<String> weightNames = variables.names(VariableStore.Kind.TRAINABLE);
             List<Output<?>> xs = new ArrayList<>(weightNames.size() + 2);
             weightNames.forEach(name -> xs.add(variables.variable(name).asOutput()));
-            xs.add(z.normal().asOutput());
-            xs.add(z.reduction().asOutput());
+            List<CellKind> presentKinds = new ArrayList<>();
+            for (CellKind kind : CellKind.values()) {
+                if (layout.count(kind) > 0) {
+                    presentKinds.add(kind);
+                    xs.add(z.get(kind).asOutput());
+                }
+            }
             Output<?>[] gradients = graph.addGradients(loss.asOutput(), xs.toArray(new Output<?>[0]));
             List<Output<TFloat32>> weightGradients = new ArrayList<>(weightNames.size());
             for (int i = 0; i < weightNames.size(); i++) {
                 weightGradients.add(gradients[i].expect(TFloat32.class));
             }
-            lossGradientZ = new CellPair<>(gradients[weightNames.size()].expect(TFloat32.class),
-                    gradients[weightNames.size() + 1].expect(TFloat32.class));
+            lossGradientZ = CellPair.of(kind -> presentKinds.contains(kind)
+                    ? gradients[weightNames.size() + presentKinds.indexOf(kind)].expect(TFloat32.class)
+                    : tf.zerosLike(z.get(kind)).asOutput());
 
             MomentumSgd.Update update = MomentumSgd.build(tf, variables, weightNames, weightGradients, learningRate,
                     new MomentumSgd.Hyperparameters(config.momentum(), config.weightDecay(), config.gradientClip()));

@@ -29,16 +29,22 @@ public record SessionSettings(Device device, int intraOpThreads, int interOpThre
     }
 
     /**
-     * The settings for a port's device and thread budget. A positive {@code threads} runs that many ops
-     * at once, each single-threaded: a supernet step is thousands of small independent ops (every
-     * edge computes every candidate), and on 2 cores running ops side by side beat splitting each op
-     * (see BENCHMARKS.md). 0 leaves both pools to TensorFlow.
+     * The settings for a port's device and thread budget: {@code threads} ops run at once (0: one per
+     * available core), each single-threaded. Two reasons:
+     * <ul>
+     * <li>a supernet step is thousands of small independent ops (every edge computes every
+     *     candidate); on 2 cores running ops side by side beat splitting each op (BENCHMARKS.md);</li>
+     * <li>with more than one intra-op thread, TensorFlow 1.1.0's oneDNN kernels crashed the JVM
+     *     (SIGSEGV in {@code jit_avx512_common_1x1_convolution_bwd_weights_t}) when a session ran
+     *     after other sessions of the same process had been closed; single-threaded ops never did.</li>
+     * </ul>
      */
     public static SessionSettings of(Device device, int threads) {
         if (threads < 0) {
-            throw new IllegalArgumentException("threads must be 0 (TensorFlow's choice) or positive, got " + threads);
+            throw new IllegalArgumentException("threads must be 0 (one per core) or positive, got " + threads);
         }
-        return threads == 0 ? new SessionSettings(device, 0, 0, true) : new SessionSettings(device, 1, threads, true);
+        int concurrentOps = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        return new SessionSettings(device, 1, concurrentOps, true);
     }
 
     public SessionSettings withGraphOptimisation(boolean optimise) {

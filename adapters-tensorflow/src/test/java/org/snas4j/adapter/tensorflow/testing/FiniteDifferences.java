@@ -60,8 +60,15 @@ public final class FiniteDifferences {
     public static void assertEveryCoordinate(String what, ToDoubleFunction<Map<String, float[]>> f,
                                              Map<String, float[]> point, Map<String, float[]> gradient, String name,
                                              double absoluteTolerance, double relativeTolerance) {
+        assertEveryCoordinate(what, f, point, gradient, name, absoluteTolerance, relativeTolerance, 0, gradient.get(name).length);
+    }
+
+    /** Asserts coordinates {@code from .. from + count - 1} of parameter {@code name}. */
+    public static void assertEveryCoordinate(String what, ToDoubleFunction<Map<String, float[]>> f,
+                                             Map<String, float[]> point, Map<String, float[]> gradient, String name,
+                                             double absoluteTolerance, double relativeTolerance, int from, int count) {
         float[] g = gradient.get(name);
-        for (int i = 0; i < g.length; i++) {
+        for (int i = from; i < from + count; i++) {
             float[] unit = new float[g.length];
             unit[i] = 1f;
             assertAgreesAtSomeStep(what + " d/d" + name + "[" + i + "]", f, point, Map.of(name, unit), g[i],

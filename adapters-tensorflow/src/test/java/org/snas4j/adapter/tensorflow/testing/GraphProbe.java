@@ -8,6 +8,8 @@ import java.util.SplittableRandom;
 import org.snas4j.adapter.tensorflow.ops.Mode;
 import org.snas4j.adapter.tensorflow.ops.NetworkScope;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
+import org.snas4j.adapter.tensorflow.train.SessionSettings;
+import org.snas4j.application.port.out.Device;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -77,7 +79,8 @@ public final class GraphProbe implements AutoCloseable {
             xs.add(store.variable(name).asOutput());
         }
         gradients = graph.addGradients(objective.asOutput(), xs.toArray(new Output<?>[0]));
-        session = new Session(graph);
+        // The adapter's own settings: other intra-op thread counts can crash oneDNN (SessionSettings.of).
+        session = new Session(graph, SessionSettings.of(Device.CPU, 2).withGraphOptimisation(false).toConfigProto());
         store.initialize(session, seed);
         variableValues = store.read(session);
     }
