@@ -21,7 +21,8 @@ import org.snas4j.domain.space.NetworkShape;
 /**
  * Times {@link TensorFlowSupernetTrainer#trainStep} on random data: graph build, first step (which
  * includes TensorFlow's graph optimisation), median and mean of the following steps, images per
- * second, and the process's resident memory (VmRSS now, VmHWM peak) from /proc/self/status.
+ * second, the process's CPU seconds per step (less sensitive than wall time to other processes on a
+ * shared machine), and its resident memory (VmRSS now, VmHWM peak) from /proc/self/status.
  *
  * <p>Arguments are {@code key=value}: layers (8), channels (16), size (32), inputChannels (3),
  * classes (10), batch (64), steps (10), threads (0 = TensorFlow's choice; positive: that many ops at once,
@@ -33,16 +34,17 @@ public final class SupernetBenchmark {
     /** What one benchmark run measured. */
     public record Measurement(NetworkShape shape, int batch, SessionSettings settings, long parameters, double buildMillis,
                               double firstStepMillis, double medianStepMillis, double meanStepMillis,
-                              double imagesPerSecond, long rssKilobytes, long peakRssKilobytes) {
+                              double imagesPerSecond, double cpuSecondsPerStep, long rssKilobytes,
+                              long peakRssKilobytes) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT,
                     "layers=%d C=%d input=%dx%dx%d classes=%d batch=%d intra=%d inter=%d optimise=%s params=%d | build %.1f s, first step %.1f s, "
-                            + "median %.0f ms/step (mean %.0f), %.1f images/s, RSS %.2f GB, peak RSS %.2f GB",
+                            + "median %.0f ms/step (mean %.0f), %.1f images/s, CPU %.2f s/step, RSS %.2f GB, peak RSS %.2f GB",
                     shape.layers(), shape.initialChannels(), shape.inputSize(), shape.inputSize(), shape.inputChannels(),
                     shape.classes(), batch, settings.intraOpThreads(), settings.interOpThreads(), settings.optimiseGraph(), parameters, buildMillis / 1000, firstStepMillis / 1000, medianStepMillis,
-                    meanStepMillis, imagesPerSecond, rssKilobytes / 1048576.0, peakRssKilobytes / 1048576.0);
+                    meanStepMillis, imagesPerSecond, cpuSecondsPerStep, rssKilobytes / 1048576.0, peakRssKilobytes / 1048576.0);
         }
     }
 
@@ -79,11 +81,13 @@ public final class SupernetBenchmark {
             trainer.trainStep(batch, z, 0.025);
             double firstStep = millisSince(first);
             double[] times = new double[steps];
+            long cpuStart = processCpuNanos();
             for (int i = 0; i < steps; i++) {
                 long t = System.nanoTime();
                 trainer.trainStep(batch, z, 0.025);
                 times[i] = millisSince(t);
             }
+            double cpuPerStep = (processCpuNanos() - cpuStart) / 1e9 / Math.max(1, steps);
             double[] sorted = times.clone();
             Arrays.sort(sorted);
             double median = steps == 0 ? Double.NaN
@@ -91,8 +95,14 @@ public final class SupernetBenchmark {
             double mean = Arrays.stream(times).average().orElse(Double.NaN);
             Map<String, Long> memory = processMemory();
             return new Measurement(shape, batchSize, settings, trainer.parameterCount(), build, firstStep, median, mean,
-                    batchSize * 1000.0 / median, memory.getOrDefault("VmRSS", -1L), memory.getOrDefault("VmHWM", -1L));
+                    batchSize * 1000.0 / median, cpuPerStep, memory.getOrDefault("VmRSS", -1L), memory.getOrDefault("VmHWM", -1L));
         }
+    }
+
+    /** CPU time of the whole process (all threads), in nanoseconds; -1 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     /** VmRSS and VmHWM of this process in kilobytes (Linux); empty elsewhere. */

@@ -15,8 +15,9 @@ import org.tensorflow.proto.RewriterConfig;
  * @param device          CPU or GPU (GPU needs the {@code linux-x86_64-gpu} native build)
  * @param intraOpThreads  threads one op may use; 0 lets TensorFlow choose
  * @param interOpThreads  ops run concurrently; 0 lets TensorFlow choose
- * @param optimiseGraph   run Grappler: about 20% faster steps for a one-off cost of seconds to tens
- *                        of seconds at the first step of a supernet; tests turn it off
+ * @param optimiseGraph   run Grappler before the first step. Measured on the supernets of BENCHMARKS.md
+ *                        it saved no CPU time per step but cost 5-20 s at the first step and 0.1-0.4 GB
+ *                        of memory, so {@link #of} leaves it off
  */
 public record SessionSettings(Device device, int intraOpThreads, int interOpThreads, boolean optimiseGraph) {
 
@@ -29,8 +30,8 @@ public record SessionSettings(Device device, int intraOpThreads, int interOpThre
     }
 
     /**
-     * The settings for a port's device and thread budget: {@code threads} ops run at once (0: one per
-     * available core), each single-threaded. Two reasons:
+     * The settings for a port's device and thread budget, without Grappler: {@code threads} ops run at
+     * once (0: one per available core), each single-threaded. Two reasons:
      * <ul>
      * <li>a supernet step is thousands of small independent ops (every edge computes every
      *     candidate); on 2 cores running ops side by side beat splitting each op (BENCHMARKS.md);</li>
@@ -44,7 +45,7 @@ public record SessionSettings(Device device, int intraOpThreads, int interOpThre
             throw new IllegalArgumentException("threads must be 0 (one per core) or positive, got " + threads);
         }
         int concurrentOps = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        return new SessionSettings(device, 1, concurrentOps, true);
+        return new SessionSettings(device, 1, concurrentOps, false);
     }
 
     public SessionSettings withGraphOptimisation(boolean optimise) {

@@ -16,8 +16,7 @@ class InputShapesTest {
     @CsvSource({"28, 1", "32, 3"})
     void buildsTrainsAndEvaluates(int size, int channels) {
         NetworkShape shape = new NetworkShape(3, 2, size, channels, 10);
-        try (TensorFlowSupernetTrainer trainer = new TensorFlowSupernetTrainer(TinySupernets.config(shape, 1),
-                SupernetTrainerTest.FAST_START)) {
+        try (TensorFlowSupernetTrainer trainer = new TensorFlowSupernetTrainer(TinySupernets.config(shape, 1))) {
             StepResult step = trainer.trainStep(TinySupernets.batch(shape, 3, 2), TinySupernets.softZ(3), 0.025);
             assertTrue(Double.isFinite(step.loss()) && step.loss() > 0);
             assertTrue(step.lossGradientZ().normal().isFinite() && step.lossGradientZ().normal().squaredNorm() > 0);

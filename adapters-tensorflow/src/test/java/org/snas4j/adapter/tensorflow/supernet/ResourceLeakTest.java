@@ -31,8 +31,7 @@ class ResourceLeakTest {
             batches.add(TinySupernets.batch(SHAPE, size, size));
         }
         CellPair<EdgeOpMatrix> z = TinySupernets.softZ(3);
-        try (TensorFlowSupernetTrainer trainer = new TensorFlowSupernetTrainer(TinySupernets.config(SHAPE, 1),
-                SupernetTrainerTest.FAST_START)) {
+        try (TensorFlowSupernetTrainer trainer = new TensorFlowSupernetTrainer(TinySupernets.config(SHAPE, 1))) {
             run(trainer, batches, z, 10);
             long countBefore = livePointerCount();
             long rssBefore = SupernetBenchmark.processMemory().get("VmRSS");

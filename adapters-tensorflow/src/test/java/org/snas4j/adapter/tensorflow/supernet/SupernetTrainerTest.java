@@ -21,11 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
 import org.snas4j.adapter.tensorflow.testing.FiniteDifferences;
-import org.snas4j.adapter.tensorflow.train.SessionSettings;
 import org.snas4j.adapter.tensorflow.train.VariableCheckpoint;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.data.Batch;
-import org.snas4j.application.port.out.Device;
 import org.snas4j.application.port.out.EvaluationResult;
 import org.snas4j.application.port.out.StepResult;
 import org.snas4j.application.port.out.SupernetConfig;
@@ -47,9 +45,6 @@ import org.tensorflow.types.TFloat32;
 /** The supernet trainer on the tiny 3-cell network (normal, reduction, reduction after reduction). */
 class SupernetTrainerTest {
 
-    /** Tests start many sessions: without Grappler the first step takes a second instead of several. */
-    static final SessionSettings FAST_START = SessionSettings.of(Device.CPU, 2).withGraphOptimisation(false);
-
     private static TensorFlowSupernetTrainer shared;
 
     @BeforeAll
@@ -63,7 +58,7 @@ class SupernetTrainerTest {
     }
 
     static TensorFlowSupernetTrainer trainer(long seed) {
-        return new TensorFlowSupernetTrainer(TinySupernets.config(TinySupernets.TINY, seed), FAST_START);
+        return new TensorFlowSupernetTrainer(TinySupernets.config(TinySupernets.TINY, seed));
     }
 
     @Test
@@ -226,7 +221,7 @@ class SupernetTrainerTest {
 
         Path foreign = directory.resolve("foreign");
         try (TensorFlowSupernetTrainer wider = new TensorFlowSupernetTrainer(
-                TinySupernets.config(TinySupernets.TINY.withInitialChannels(6), 1), FAST_START)) {
+                TinySupernets.config(TinySupernets.TINY.withInitialChannels(6), 1))) {
             wider.saveVariables(foreign);
         }
         InvalidInputException shape = assertThrows(InvalidInputException.class, () -> shared.restoreVariables(foreign));
@@ -254,7 +249,7 @@ class SupernetTrainerTest {
     @Test
     void topFiveCountsDifferFromTopOneWithTenClasses() {
         NetworkShape tenClasses = new NetworkShape(1, 2, 4, 1, 10);
-        try (TensorFlowSupernetTrainer trainer = new TensorFlowSupernetTrainer(TinySupernets.config(tenClasses, 3), FAST_START)) {
+        try (TensorFlowSupernetTrainer trainer = new TensorFlowSupernetTrainer(TinySupernets.config(tenClasses, 3))) {
             EvaluationResult result = trainer.evaluate(TinySupernets.batch(tenClasses, 40, 62), TinySupernets.softZ(63));
             assertTrue(result.correct() < result.correctTop5(), result.toString());
             assertTrue(result.correctTop5() < 40, result.toString());
@@ -297,7 +292,7 @@ class SupernetTrainerTest {
     @Test
     void aClosedTrainerRefusesWork() {
         TensorFlowSupernetTrainer trainer = new TensorFlowSupernetTrainer(
-                TinySupernets.config(new NetworkShape(1, 2, 4, 1, 2), 1), FAST_START);
+                TinySupernets.config(new NetworkShape(1, 2, 4, 1, 2), 1));
         trainer.close();
         trainer.close();
         assertThrows(IllegalStateException.class,

@@ -80,7 +80,7 @@ public final class GraphProbe implements AutoCloseable {
         }
         gradients = graph.addGradients(objective.asOutput(), xs.toArray(new Output<?>[0]));
         // The adapter's own settings: other intra-op thread counts can crash oneDNN (SessionSettings.of).
-        session = new Session(graph, SessionSettings.of(Device.CPU, 2).withGraphOptimisation(false).toConfigProto());
+        session = new Session(graph, SessionSettings.of(Device.CPU, 2).toConfigProto());
         store.initialize(session, seed);
         variableValues = store.read(session);
     }

@@ -36,9 +36,9 @@ class SessionSettingsTest {
     }
 
     @Test
-    void graphOptimisationCanBeSwitchedOff() {
-        assertFalse(SessionSettings.of(Device.CPU, 1).toConfigProto().getGraphOptions().getRewriteOptions().getDisableMetaOptimizer());
-        assertTrue(SessionSettings.of(Device.CPU, 1).withGraphOptimisation(false).toConfigProto()
+    void graphOptimisationIsOffUnlessAskedFor() {
+        assertTrue(SessionSettings.of(Device.CPU, 1).toConfigProto().getGraphOptions().getRewriteOptions().getDisableMetaOptimizer());
+        assertFalse(SessionSettings.of(Device.CPU, 1).withGraphOptimisation(true).toConfigProto()
                 .getGraphOptions().getRewriteOptions().getDisableMetaOptimizer());
         // The serialised form parses back: TensorFlow reads it in the native session.
         ConfigProto config = SessionSettings.of(Device.CPU, 3).toConfigProto();
