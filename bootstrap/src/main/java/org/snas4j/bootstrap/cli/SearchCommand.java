@@ -118,9 +118,9 @@ public final class SearchCommand implements Callable<Integer> {
         String commandLine = String.join(" ", spec.commandLine().getParseResult().originalArgs());
         SearchOutcome outcome;
         if (resume != null) {
-            outcome = search.resume(resume, "search " + commandLine);
+            outcome = search.resume(resume, commandLine);
         } else {
-            outcome = search.search(configuration(), outputDirectory(), "search " + commandLine);
+            outcome = search.search(configuration(), outputDirectory(), commandLine);
         }
         PrintWriter out = spec.commandLine().getOut();
         EpochMetrics last = outcome.last();
