@@ -52,7 +52,7 @@ public final class SearchCommand implements Callable<Integer> {
     int batchSize = 64;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs; the temperature anneals over exactly these (default: ${DEFAULT-VALUE}; paper: 150).")
-    int epochs = 6;
+    int epochs = 5;
 
     @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training images, 0 = all (default: ${DEFAULT-VALUE}: "
             + "exactly the bundled subset, also when the full set is installed, so the default run is the same everywhere).")
