@@ -26,8 +26,8 @@ import org.snas4j.domain.space.NetworkShape;
  *
  * <p>Arguments are {@code key=value}: layers (8), channels (16), size (32), inputChannels (3),
  * classes (10), batch (64), steps (10), threads (0 = TensorFlow's choice; positive: that many ops at once,
- * each single-threaded), intra and inter (explicit pool sizes, overriding threads), optimise (true:
- * Grappler on), device (cpu|gpu), seed (1).
+ * each single-threaded), intra and inter (explicit pool sizes, overriding threads), optimise (Grappler;
+ * default as {@link SessionSettings#of}: off), device (cpu|gpu), seed (1).
  */
 public final class SupernetBenchmark {
 
@@ -70,7 +70,9 @@ public final class SupernetBenchmark {
             settings = settings.withThreads(intOption(options, "intra", settings.intraOpThreads()),
                     intOption(options, "inter", settings.interOpThreads()));
         }
-        settings = settings.withGraphOptimisation(Boolean.parseBoolean(options.getOrDefault("optimise", "true")));
+        if (options.containsKey("optimise")) {
+            settings = settings.withGraphOptimisation(Boolean.parseBoolean(options.get("optimise")));
+        }
         Batch batch = randomBatch(shape, batchSize, seed);
         CellPair<EdgeOpMatrix> z = CellPair.of(kind -> EdgeOpMatrix.filled(1.0 / EdgeOpMatrix.COLUMNS));
 
