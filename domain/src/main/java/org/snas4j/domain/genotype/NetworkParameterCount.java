@@ -62,14 +62,14 @@ public final class NetworkParameterCount {
     }
 
     /**
-     * The search supernet at {@code shape}: all 8 ops on every edge, BN without affine parameters
-     * everywhere (stem included), no auxiliary head. DARTS' own search model keeps the default
-     * affine BN in its stem, 2 * 3C parameters more: its logged 1,930,618 for 8 cells at C = 16 is
-     * this count plus 96.
+     * The search supernet at {@code shape}: all 8 ops on every edge, BN without affine parameters in
+     * the cells, no auxiliary head. The stem's BN keeps its affine parameters (2 * 3C), as in the
+     * DARTS/SNAS search model, whose logged count for 8 cells at C = 16 is exactly 1,930,618; the
+     * TensorFlow supernet holds the same weights.
      */
     public static long ofSupernet(NetworkShape shape) {
         NetworkLayout layout = NetworkLayout.of(Objects.requireNonNull(shape, "shape"));
-        long total = stem(shape, false) + classifier(layout.classifierInputs(), shape.classes());
+        long total = stem(shape, true) + classifier(layout.classifierInputs(), shape.classes());
         for (CellShape cell : layout.cells()) {
             total += preprocessing(cell, false);
             for (int e = 0; e < CellTopology.EDGES; e++) {

@@ -27,6 +27,7 @@ import org.snas4j.application.data.Batch;
 import org.snas4j.application.port.out.EvaluationResult;
 import org.snas4j.application.port.out.StepResult;
 import org.snas4j.application.port.out.SupernetConfig;
+import org.snas4j.domain.genotype.NetworkParameterCount;
 import org.snas4j.domain.space.CellKind;
 import org.snas4j.domain.space.CellPair;
 import org.snas4j.domain.space.CellShape;
@@ -275,6 +276,7 @@ class SupernetTrainerTest {
         }
         expected += (long) layout.classifierInputs() * shape.classes() + shape.classes();
         assertEquals(expected, shared.parameterCount());
+        assertEquals(NetworkParameterCount.ofSupernet(shape), shared.parameterCount(), "the domain's count of the same network");
         assertEquals(2, layout.count(CellKind.REDUCTION));
     }
 
