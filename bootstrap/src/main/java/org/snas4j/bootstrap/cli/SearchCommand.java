@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.data.DatasetRequest;
 import org.snas4j.application.port.in.SearchArchitectureUseCase;
-import org.snas4j.application.port.out.Device;
 import org.snas4j.application.search.EpochMetrics;
 import org.snas4j.application.search.SearchConfiguration;
 import org.snas4j.application.search.SearchOutcome;
@@ -20,6 +19,7 @@ import org.snas4j.domain.cost.ConstraintLevel;
 import org.snas4j.domain.cost.CostMetric;
 import org.snas4j.domain.cost.GradientEstimator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -94,11 +94,8 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--arch-learning-rate", paramLabel = "LR", description = "Adam learning rate of the architecture logits (default: ${DEFAULT-VALUE}; paper: 3e-4 over 150 epochs).")
     double architectureLearningRate = 3e-3;
 
-    @Option(names = "--device", paramLabel = "DEVICE", description = "cpu or gpu; gpu needs the jar built with -Pgpu (default: ${DEFAULT-VALUE}).")
-    String device = "cpu";
-
-    @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads, 0 = all cores (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
 
     @Option(names = {"--output", "-o"}, paramLabel = "DIR", description = "Run directory to create (default: runs/search-<date-time>).")
     Path output;
@@ -145,15 +142,10 @@ public final class SearchCommand implements Callable<Integer> {
             case "linear" -> false;
             default -> throw new InvalidInputException("--cost-form", "unknown form '" + costForm + "' (expected log or linear)");
         };
-        Device chosenDevice = switch (device.toLowerCase(Locale.ROOT)) {
-            case "cpu" -> Device.CPU;
-            case "gpu" -> Device.GPU;
-            default -> throw new InvalidInputException("--device", "unknown device '" + device + "' (expected cpu or gpu)");
-        };
         return new SearchConfiguration(new DatasetRequest(dataset, Optional.ofNullable(dataDirectory)), layers, channels, batchSize,
                 epochs, seed, temperature, temperatureFloor, exponential, penaltyWeight, parse("--cost", cost, CostMetric::fromId),
                 logarithmic, parse("--estimator", estimator, GradientEstimator::fromId), validationFraction, learningRate, 0.001,
-                architectureLearningRate, chosenDevice, threads, trainLimit);
+                architectureLearningRate, deviceOptions.device(), deviceOptions.threads(), trainLimit);
     }
 
     private Path outputDirectory() {

@@ -16,8 +16,8 @@ import org.snas4j.application.child.RetrainOutcome;
 import org.snas4j.application.data.DatasetRequest;
 import org.snas4j.application.describe.GenotypeCatalog;
 import org.snas4j.application.port.in.RetrainGenotypeUseCase;
-import org.snas4j.application.port.out.Device;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -88,11 +88,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--pool-bn", description = "Affine BN after every pool (the SNAS code); DARTS' pools are plain.")
     boolean poolBatchNorm;
 
-    @Option(names = "--device", paramLabel = "DEVICE", description = "cpu or gpu; gpu needs the jar built with -Pgpu (default: ${DEFAULT-VALUE}).")
-    String device = "cpu";
-
-    @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads, 0 = all cores (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
 
     @Option(names = {"--output", "-o"}, paramLabel = "DIR", description = "Run directory to create (default: runs/train-<date-time>).")
     Path output;
@@ -131,14 +128,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (genotype == null) {
             throw new InvalidInputException("--genotype", "required (a published name, a genotype file or a search run directory)");
         }
-        Device chosenDevice = switch (device.toLowerCase(Locale.ROOT)) {
-            case "cpu" -> Device.CPU;
-            case "gpu" -> Device.GPU;
-            default -> throw new InvalidInputException("--device", "unknown device '" + device + "' (expected cpu or gpu)");
-        };
         return new RetrainConfiguration(new DatasetRequest(dataset, Optional.ofNullable(dataDirectory)), genotype,
                 genotypes.resolve(genotype), layers, channels, batchSize, epochs, seed, auxiliary, auxiliaryWeight, cutout, dropPath,
-                learningRate, 0, poolBatchNorm, validationFraction, chosenDevice, threads, trainLimit);
+                learningRate, 0, poolBatchNorm, validationFraction, deviceOptions.device(), deviceOptions.threads(), trainLimit);
     }
 
     private Path outputDirectory() {
