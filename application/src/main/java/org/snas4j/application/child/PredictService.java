@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.snas4j.application.FlagChecks;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.in.PredictUseCase;
 import org.snas4j.application.port.out.ImageFileReader;
@@ -30,9 +31,7 @@ public final class PredictService implements PredictUseCase {
 
     @Override
     public List<Prediction> predict(Path modelDirectory, Path imageFile, int limit) {
-        if (limit < 0) {
-            throw new InvalidInputException("--limit", "must be zero (all) or positive, got " + limit);
-        }
+        FlagChecks.zeroOrPositive("--limit", "all", limit);
         ImageFileReader.Images images = reader.read(imageFile);
         try (ServedModel model = models.load(modelDirectory)) {
             if (images.height() != model.height() || images.width() != model.width()) {

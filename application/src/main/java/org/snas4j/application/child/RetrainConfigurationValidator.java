@@ -1,5 +1,8 @@
 package org.snas4j.application.child;
 
+import static org.snas4j.application.FlagChecks.positive;
+import static org.snas4j.application.FlagChecks.zeroOrPositive;
+
 import org.snas4j.application.InvalidInputException;
 
 /** Refuses retraining settings no run can use, naming the command-line flag at fault. */
@@ -19,9 +22,7 @@ final class RetrainConfigurationValidator {
         if (!(c.dropPath() >= 0 && c.dropPath() < 1)) {
             throw new InvalidInputException("--drop-path", "must be in [0, 1), got " + c.dropPath());
         }
-        if (c.cutout() < 0) {
-            throw new InvalidInputException("--cutout", "must be zero (off) or positive, got " + c.cutout());
-        }
+        zeroOrPositive("--cutout", "off", c.cutout());
         if (!(c.auxiliaryWeight() >= 0) || !Double.isFinite(c.auxiliaryWeight())) {
             throw new InvalidInputException("--auxiliary-weight", "must be zero or positive, got " + c.auxiliaryWeight());
         }
@@ -33,17 +34,7 @@ final class RetrainConfigurationValidator {
         if (!(c.validationFraction() >= 0 && c.validationFraction() < 1)) {
             throw new InvalidInputException("--validation-fraction", "must be in [0, 1), got " + c.validationFraction());
         }
-        if (c.threads() < 0) {
-            throw new InvalidInputException("--threads", "must be zero (all cores) or positive, got " + c.threads());
-        }
-        if (c.trainLimit() < 0) {
-            throw new InvalidInputException("--train-limit", "must be zero (all) or positive, got " + c.trainLimit());
-        }
-    }
-
-    private static void positive(String flag, int value) {
-        if (value <= 0) {
-            throw new InvalidInputException(flag, "must be positive, got " + value);
-        }
+        zeroOrPositive("--threads", "all cores", c.threads());
+        zeroOrPositive("--train-limit", "all", c.trainLimit());
     }
 }

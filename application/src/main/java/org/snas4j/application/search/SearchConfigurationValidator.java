@@ -1,5 +1,8 @@
 package org.snas4j.application.search;
 
+import static org.snas4j.application.FlagChecks.positive;
+import static org.snas4j.application.FlagChecks.zeroOrPositive;
+
 import org.snas4j.application.InvalidInputException;
 
 /** Refuses settings no search can run with, naming the command-line flag at fault. */
@@ -33,17 +36,7 @@ final class SearchConfigurationValidator {
         if (!(c.architectureLearningRate() > 0) || !Double.isFinite(c.architectureLearningRate())) {
             throw new InvalidInputException("--arch-learning-rate", "must be positive, got " + c.architectureLearningRate());
         }
-        if (c.threads() < 0) {
-            throw new InvalidInputException("--threads", "must be zero (all cores) or positive, got " + c.threads());
-        }
-        if (c.trainLimit() < 0) {
-            throw new InvalidInputException("--train-limit", "must be zero (all) or positive, got " + c.trainLimit());
-        }
-    }
-
-    private static void positive(String flag, int value) {
-        if (value <= 0) {
-            throw new InvalidInputException(flag, "must be positive, got " + value);
-        }
+        zeroOrPositive("--threads", "all cores", c.threads());
+        zeroOrPositive("--train-limit", "all", c.trainLimit());
     }
 }

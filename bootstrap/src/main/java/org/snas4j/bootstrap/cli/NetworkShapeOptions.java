@@ -1,5 +1,7 @@
 package org.snas4j.bootstrap.cli;
 
+import static org.snas4j.application.FlagChecks.positive;
+
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.domain.space.NetworkShape;
 import picocli.CommandLine.Option;
@@ -47,12 +49,6 @@ public final class NetworkShapeOptions {
             return new NetworkShape(layers, channels, inputSize, inputChannels, classes);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--input-size", e.getMessage());
-        }
-    }
-
-    private static void positive(String flag, int value) {
-        if (value <= 0) {
-            throw new InvalidInputException(flag, "must be positive, got " + value);
         }
     }
 }
