@@ -3,11 +3,8 @@ package org.snas4j.adapter.storage.child;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.snas4j.adapter.storage.io.AtomicFiles;
+import org.snas4j.adapter.storage.io.FileTrees;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.child.ChildEvaluation;
 import org.snas4j.application.child.RetrainConfiguration;
@@ -185,7 +183,7 @@ final class FileChildRunDirectory implements ChildRunDirectory {
             RunProperties.empty(temporary.resolve(STATE)).put("completed_epochs", state.completedEpochs())
                     .put("global_step", state.globalStep()).write();
             if (Files.exists(target)) {
-                deleteRecursively(target);
+                FileTrees.deleteRecursively(target);
             }
             AtomicFiles.moveAtomically(temporary, target);
             temporary = null;
@@ -319,25 +317,9 @@ final class FileChildRunDirectory implements ChildRunDirectory {
 
     private static void deleteQuietly(Path root) {
         try {
-            deleteRecursively(root);
+            FileTrees.deleteRecursively(root);
         } catch (IOException ignored) {
             // Costs disk space only.
         }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
