@@ -92,7 +92,7 @@ public final class SearchCommand implements Callable<Integer> {
     double learningRate = 0.025;
 
     @Option(names = "--arch-learning-rate", paramLabel = "LR", description = "Adam learning rate of the architecture logits (default: ${DEFAULT-VALUE}; paper: 3e-4 over 150 epochs).")
-    double architectureLearningRate = 3e-3;
+    double architectureLearningRate = 0.03;
 
     @Mixin
     DeviceOptions deviceOptions = new DeviceOptions();
