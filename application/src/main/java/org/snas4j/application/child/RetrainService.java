@@ -17,7 +17,7 @@ import org.snas4j.application.port.out.DatasetSource;
 import org.snas4j.application.port.out.EvaluationResult;
 import org.snas4j.application.port.out.RetrainListener;
 import org.snas4j.application.search.Provenance;
-import org.snas4j.application.search.TrainingDivergedException;
+import org.snas4j.application.TrainingDivergedException;
 import org.snas4j.domain.genotype.ChildOptions;
 import org.snas4j.domain.genotype.NetworkParameterCount;
 import org.snas4j.domain.optim.CosineSchedule;

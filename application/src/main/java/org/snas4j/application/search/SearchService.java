@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.TrainingDivergedException;
 import org.snas4j.application.data.Batch;
 import org.snas4j.application.port.in.SearchArchitectureUseCase;
 import org.snas4j.application.port.out.CheckpointStore;
@@ -140,8 +141,7 @@ public final class SearchService implements SearchArchitectureUseCase {
                 int step = 0;
                 for (Batch batch : data.trainingBatches(epoch)) {
                     ConcreteSample sample = distribution.sample(temperature, noise);
-                    StepResult result = trainer.trainStep(batch, sample.z(), learningRate);
-                    requireFinite(result, epoch, step + 1);
+                    StepResult result = trainStep(trainer, batch, sample, learningRate, epoch, step + 1);
                     CellPair<EdgeOpMatrix> logitGradient = SearchGradient.logitGradient(sample, result.lossGradientZ());
                     if (config.lambda() > 0) {
                         PenaltyEstimate estimate = estimator.estimate(distribution, sample, penalty);
@@ -205,13 +205,26 @@ public final class SearchService implements SearchArchitectureUseCase {
         return total;
     }
 
-    private static void requireFinite(StepResult result, int epoch, int step) {
+    /** One trainer step; a NaN or infinite loss or gradient, seen here or by the trainer, stops the run. */
+    private static StepResult trainStep(SupernetTrainer trainer, Batch batch, ConcreteSample sample, double learningRate, int epoch,
+                                        int step) {
+        StepResult result;
+        try {
+            result = trainer.trainStep(batch, sample.z(), learningRate);
+        } catch (TrainingDivergedException e) {
+            throw diverged(epoch, step, e.getMessage());
+        }
         boolean finite = Double.isFinite(result.loss()) && result.lossGradientZ().normal().isFinite()
                 && result.lossGradientZ().reduction().isFinite();
         if (!finite) {
-            throw new TrainingDivergedException("loss or gradient became NaN or infinite at epoch " + (epoch + 1) + ", step " + step
-                    + " (loss " + result.loss() + "); the checkpoint of the previous epoch is intact: resume with a lower learning rate");
+            throw diverged(epoch, step, "loss " + result.loss());
         }
+        return result;
+    }
+
+    private static TrainingDivergedException diverged(int epoch, int step, String detail) {
+        return new TrainingDivergedException("loss or gradient became NaN or infinite at epoch " + (epoch + 1) + ", step " + step
+                + " (" + detail + "); the checkpoint of the previous epoch is intact: resume with a lower learning rate");
     }
 
     private static CellPair<EdgeOpMatrix> add(CellPair<EdgeOpMatrix> a, CellPair<EdgeOpMatrix> b) {

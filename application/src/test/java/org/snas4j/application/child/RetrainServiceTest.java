@@ -40,7 +40,7 @@ import org.snas4j.application.port.out.DatasetSource;
 import org.snas4j.application.port.out.Device;
 import org.snas4j.application.port.out.EvaluationResult;
 import org.snas4j.application.port.out.RetrainListener;
-import org.snas4j.application.search.TrainingDivergedException;
+import org.snas4j.application.TrainingDivergedException;
 import org.snas4j.domain.genotype.PublishedGenotypes;
 
 /** The retraining loop's logic against mocked ports: no TensorFlow, no files. */

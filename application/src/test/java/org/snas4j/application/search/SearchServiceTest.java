@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.TrainingDivergedException;
 import org.snas4j.application.data.Batch;
 import org.snas4j.application.data.DatasetRequest;
 import org.snas4j.application.data.DatasetSplits;

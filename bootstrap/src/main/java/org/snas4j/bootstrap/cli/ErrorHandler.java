@@ -4,7 +4,7 @@ import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.search.TrainingDivergedException;
+import org.snas4j.application.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
 import org.snas4j.adapter.tensorflow.train.SessionSettings;
 import org.snas4j.adapter.tensorflow.train.VariableCheckpoint;
+import org.snas4j.application.TrainingDivergedException;
 import org.snas4j.application.data.Batch;
 import org.snas4j.application.port.out.EvaluationResult;
 import org.snas4j.application.port.out.StepResult;
@@ -86,8 +87,15 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
                 .fetch(net.lossGradientZ.reduction())
                 .addTarget(net.trainStep)
                 .run()) {
-            return new StepResult(scalar(result, 0), scalar(result, 1),
-                    new CellPair<>(matrix(result, 2), matrix(result, 3)));
+            double loss = scalar(result, 0);
+            float[] normalGradient = floats(result, 2);
+            float[] reductionGradient = floats(result, 3);
+            if (!Double.isFinite(loss) || !allFinite(normalGradient) || !allFinite(reductionGradient)) {
+                // An EdgeOpMatrix cannot hold NaN: report the divergence rather than a half-valid result.
+                throw new TrainingDivergedException("the supernet's loss or dLoss/dZ is NaN or infinite (loss " + loss + ")");
+            }
+            return new StepResult(loss, scalar(result, 1),
+                    new CellPair<>(EdgeOpMatrix.ofRowMajor(normalGradient), EdgeOpMatrix.ofRowMajor(reductionGradient)));
         }
     }
 
@@ -150,10 +158,19 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
         return ((TFloat32) result.get(index)).getFloat();
     }
 
-    private static EdgeOpMatrix matrix(Result result, int index) {
+    private static float[] floats(Result result, int index) {
         float[] values = new float[EdgeOpMatrix.ROWS * EdgeOpMatrix.COLUMNS];
         ((TFloat32) result.get(index)).copyTo(DataBuffers.of(values, false, false));
-        return EdgeOpMatrix.ofRowMajor(values);
+        return values;
+    }
+
+    private static boolean allFinite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void requireOpen() {

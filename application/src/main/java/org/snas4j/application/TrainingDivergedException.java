@@ -1,4 +1,4 @@
-package org.snas4j.application.search;
+package org.snas4j.application;
 
 /**
  * The loss or a gradient became NaN or infinite. The run stops; its last checkpoint (written at
