@@ -12,7 +12,7 @@ import org.snas4j.domain.space.NetworkShape;
  * @param gradientClip    global gradient-norm clip (5)
  * @param seed            seed of the weight initialisation
  * @param device          CPU or GPU
- * @param threads         intra-op threads; 0 lets TensorFlow choose
+ * @param threads         TensorFlow ops run at once, each single-threaded; 0 = one per core
  */
 public record SupernetConfig(NetworkShape shape, double momentum, double weightDecay, double gradientClip,
                              long seed, Device device, int threads) {
