@@ -1,12 +1,12 @@
 package org.snas4j.application.child;
 
-import java.util.stream.IntStream;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.data.Augmentation;
 import org.snas4j.application.data.Batch;
 import org.snas4j.application.data.BatchStream;
 import org.snas4j.application.data.DatasetSplits;
 import org.snas4j.application.data.ImageDataset;
+import org.snas4j.application.data.NetworkInputs;
 import org.snas4j.application.data.Normalization;
 import org.snas4j.application.data.TrainValidationSplit;
 import org.snas4j.domain.space.NetworkShape;
@@ -45,13 +45,7 @@ final class ChildData {
     }
 
     static ChildData prepare(DatasetSplits splits, RetrainConfiguration config) {
-        ImageDataset all = splits.train();
-        if (config.trainLimit() > 0 && config.trainLimit() < all.size()) {
-            all = all.subset(all.name() + " (first " + config.trainLimit() + ")", IntStream.range(0, config.trainLimit()).toArray());
-        }
-        if (all.height() != all.width()) {
-            throw new InvalidInputException(all.name(), "images are " + all.height() + "x" + all.width() + "; the network needs square images");
-        }
+        ImageDataset all = NetworkInputs.trainingImages(splits, config.trainLimit());
         ImageDataset train = all;
         ImageDataset heldOut = splits.test();
         String heldOutName = TEST;
@@ -65,12 +59,7 @@ final class ChildData {
             throw new InvalidInputException("--batch", "batch size " + config.batchSize() + " is larger than the " + train.size()
                     + " training images");
         }
-        NetworkShape shape;
-        try {
-            shape = new NetworkShape(config.layers(), config.channels(), all.height(), all.channels(), all.classes());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--layers", e.getMessage());
-        }
+        NetworkShape shape = NetworkInputs.shape(config.layers(), config.channels(), all);
         if (config.auxiliary() && auxiliaryInputSize(shape) < 5) {
             throw new InvalidInputException("--auxiliary", "the auxiliary head needs at least 5x5 features at cell " + 2 * shape.layers() / 3
                     + ", these images give " + auxiliaryInputSize(shape) + "x" + auxiliaryInputSize(shape));

@@ -1,12 +1,12 @@
 package org.snas4j.application.search;
 
-import java.util.stream.IntStream;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.data.Augmentation;
 import org.snas4j.application.data.Batch;
 import org.snas4j.application.data.BatchStream;
 import org.snas4j.application.data.DatasetSplits;
 import org.snas4j.application.data.ImageDataset;
+import org.snas4j.application.data.NetworkInputs;
 import org.snas4j.application.data.Normalization;
 import org.snas4j.application.data.TrainValidationSplit;
 import org.snas4j.domain.space.NetworkShape;
@@ -35,24 +35,13 @@ final class SearchData {
     }
 
     static SearchData prepare(DatasetSplits splits, SearchConfiguration config) {
-        ImageDataset all = splits.train();
-        if (config.trainLimit() > 0 && config.trainLimit() < all.size()) {
-            all = all.subset(all.name() + " (first " + config.trainLimit() + ")", IntStream.range(0, config.trainLimit()).toArray());
-        }
-        if (all.height() != all.width()) {
-            throw new InvalidInputException(all.name(), "images are " + all.height() + "x" + all.width() + "; the search space needs square images");
-        }
+        ImageDataset all = NetworkInputs.trainingImages(splits, config.trainLimit());
         TrainValidationSplit split = TrainValidationSplit.stratified(all, config.validationFraction(), config.seed());
         if (config.batchSize() > split.train().size()) {
             throw new InvalidInputException("--batch", "batch size " + config.batchSize() + " is larger than the "
                     + split.train().size() + " training images left after holding out " + split.validation().size());
         }
-        NetworkShape shape;
-        try {
-            shape = new NetworkShape(config.layers(), config.channels(), all.height(), all.channels(), all.classes());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--layers", e.getMessage());
-        }
+        NetworkShape shape = NetworkInputs.shape(config.layers(), config.channels(), all);
         Normalization normalization = Normalization.of(split.train());
         BatchStream training = BatchStream.training(split.train(), config.batchSize(), normalization,
                 Augmentation.defaultFor(split.train()), config.seed());
