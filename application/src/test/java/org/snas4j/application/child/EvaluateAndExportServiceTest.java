@@ -44,6 +44,7 @@ import org.snas4j.application.port.out.SupernetTrainerFactory;
 import org.snas4j.application.search.Provenance;
 import org.snas4j.application.search.SearchConfiguration;
 import org.snas4j.application.search.SearchState;
+import org.snas4j.domain.cost.CostForm;
 import org.snas4j.domain.cost.CostMetric;
 import org.snas4j.domain.cost.GradientEstimator;
 import org.snas4j.domain.distribution.ArchitectureDistribution;
@@ -140,8 +141,10 @@ class EvaluateAndExportServiceTest {
     @Test
     void aSearchRunsChildrenAreMeasuredWithTheSupernetsWeightsAndOneHotZ() {
         CellPair<EdgeOpMatrix> logits = ArchitectureDistribution.initial(3).logits();
-        SearchConfiguration search = new SearchConfiguration(DatasetRequest.bundledDefault(), 3, 4, 16, 10, 5, 1.0, 0.1, false, 0,
-                CostMetric.PARAMETERS, false, GradientEstimator.REPARAMETRISATION, 0.25, 0.025, 0.001, 3e-3, Device.CPU, 1, 0);
+        SearchConfiguration search = SearchConfiguration.builder().dataset(DatasetRequest.bundledDefault()).layers(3).channels(4)
+                .batchSize(16).epochs(10).seed(5).temperatureFloor(0.1).lambda(0).costMetric(CostMetric.PARAMETERS)
+                .costForm(CostForm.LINEAR).validationFraction(0.25).architectureLearningRate(3e-3).threads(1).trainLimit(0)
+                .childCalibrationBatches(0).build();
         RunDirectory run = mock(RunDirectory.class);
         when(searchRuns.resume(SEARCH_RUN)).thenReturn(run);
         when(run.readConfiguration()).thenReturn(new StoredRun(search, new Provenance(5, "d", "f", "v", Instant.EPOCH, null, "search")));

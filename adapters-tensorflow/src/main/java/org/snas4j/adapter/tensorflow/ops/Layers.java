@@ -117,7 +117,7 @@ public final class Layers {
         Operand<TFloat32> empty = tf.constant(new float[0]);
         FusedBatchNorm<TFloat32, TFloat32> normalised = tf.nn.fusedBatchNorm(x, scale, offset, empty, empty,
                 FusedBatchNorm.isTraining(true), FusedBatchNorm.epsilon(BATCH_NORM_EPSILON));
-        Operand<TFloat32> momentum = tf.constant(BATCH_NORM_MOMENTUM);
+        Operand<TFloat32> momentum = bn.batchNormMomentum().orElseGet(() -> tf.constant(BATCH_NORM_MOMENTUM));
         // moving += m * (batch - moving); FusedBatchNormV3's batch variance is already the unbiased one.
         bn.addUpdate(tf.assignAdd(movingMean, tf.math.mul(momentum, tf.math.sub(normalised.batchMean(), movingMean))));
         bn.addUpdate(tf.assignAdd(movingVariance, tf.math.mul(momentum, tf.math.sub(normalised.batchVariance(), movingVariance))));

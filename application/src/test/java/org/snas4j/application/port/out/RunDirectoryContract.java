@@ -106,7 +106,8 @@ public abstract class RunDirectoryContract {
         EpochMetrics replacedEpoch1 = new EpochMetrics(1, replacement.temperature(), replacement.learningRate(),
                 replacement.trainLoss(), replacement.trainAccuracy(), Double.NaN, replacement.childAccuracy(), replacement.childLoss(),
                 replacement.expectedParameters(), replacement.expectedFlops(), replacement.expectedMac(), replacement.penalty(),
-                replacement.entropy(), replacement.parameterFreeEdges(), replacement.seconds());
+                replacement.entropy(), replacement.parameterFreeEdges(), replacement.seconds(),
+                replacement.top2ChildAccuracy());
         try (RunDirectory run = factory().create(directory)) {
             run.recordMetrics(PortFixtures.metrics(2));
             run.recordMetrics(PortFixtures.metrics(0));
