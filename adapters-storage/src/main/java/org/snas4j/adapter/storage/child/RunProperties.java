@@ -11,7 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.snas4j.adapter.storage.io.AtomicFiles;
+import org.snas4j.adapter.io.AtomicFiles;
 import org.snas4j.application.InvalidInputException;
 
 /**
