@@ -23,6 +23,7 @@ import org.snas4j.application.child.RetrainState;
 import org.snas4j.application.child.StoredRetrainRun;
 import org.snas4j.application.data.DatasetRequest;
 import org.snas4j.application.data.Normalization;
+import org.snas4j.application.port.out.CheckpointStore;
 import org.snas4j.application.port.out.ChildRunDirectory;
 import org.snas4j.application.port.out.Device;
 import org.snas4j.application.search.Provenance;
@@ -88,21 +89,21 @@ class FileChildRunDirectoryTest {
     void theNewestCompleteCheckpointIsFoundAndOldOnesPruned(@TempDir Path directory) throws IOException {
         Path path = directory.resolve("run");
         try (ChildRunDirectory run = factory.create(path)) {
-            assertEquals(Optional.empty(), run.latestCheckpoint());
+            assertEquals(Optional.empty(), run.checkpoints().latestValid());
             for (int epoch = 1; epoch <= 3; epoch++) {
                 int e = epoch;
-                run.saveCheckpoint(new RetrainState(epoch, epoch * 10L), dir -> write(dir.resolve("weights"), "epoch " + e));
+                run.checkpoints().save(new RetrainState(epoch, epoch * 10L), dir -> write(dir.resolve("weights"), "epoch " + e));
             }
-            ChildRunDirectory.Checkpoint latest = run.latestCheckpoint().orElseThrow();
+            CheckpointStore.Checkpoint<RetrainState> latest = run.checkpoints().latestValid().orElseThrow();
             assertEquals(new RetrainState(3, 30), latest.state());
             assertEquals("epoch 3", Files.readString(latest.variablesDirectory().resolve("weights")));
             assertFalse(Files.exists(path.resolve("checkpoints/epoch-0001")));
             assertTrue(Files.exists(path.resolve("checkpoints/epoch-0002")));
             // A writer that fails leaves the earlier checkpoints as they were and no temporary directory.
-            assertThrows(RuntimeException.class, () -> run.saveCheckpoint(new RetrainState(4, 40), dir -> {
+            assertThrows(RuntimeException.class, () -> run.checkpoints().save(new RetrainState(4, 40), dir -> {
                 throw new IllegalStateException("disk full");
             }));
-            assertEquals(new RetrainState(3, 30), run.latestCheckpoint().orElseThrow().state());
+            assertEquals(new RetrainState(3, 30), run.checkpoints().latestValid().orElseThrow().state());
             try (var entries = Files.list(path.resolve("checkpoints"))) {
                 assertTrue(entries.noneMatch(p -> p.getFileName().toString().startsWith(".tmp-")));
             }
