@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.snas4j.adapter.io.AtomicFiles;
 import org.snas4j.adapter.storage.checkpoint.FileCheckpointStore;
+import org.snas4j.adapter.storage.run.RunLock;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.child.ChildEvaluation;
 import org.snas4j.application.child.RetrainConfiguration;
@@ -43,6 +44,7 @@ import org.snas4j.domain.space.Operation;
  * RUN/metrics.tsv                        a header and one tab-separated line per epoch
  * RUN/checkpoints/epoch-NNNN/            state.properties, variables/ (the network's files), manifest; see {@link FileCheckpointStore}
  * RUN/result.properties                  final test figures, parameter counts, provenance with end time
+ * RUN/run.lock                           the holder's PID and host while open; see {@link RunLock}
  * </pre>
  * Checkpoints are written and verified like a search's; the newest {@value #CHECKPOINTS_KEPT} are
  * kept. Those of runs from before retraining checkpoints had manifests are still read, unverified.
@@ -59,10 +61,14 @@ final class FileChildRunDirectory implements ChildRunDirectory {
             "train_accuracy", "held_out", "held_out_loss", "held_out_accuracy", "held_out_top5", "seconds");
 
     private final Path path;
+    private final RunLock lock;
     private final FileCheckpointStore<RetrainState> checkpoints;
+    private volatile boolean closed;
 
-    FileChildRunDirectory(Path path) {
+    /** Takes over {@code lock}, which the directory releases when it is closed. */
+    FileChildRunDirectory(Path path, RunLock lock) {
         this.path = Objects.requireNonNull(path, "path");
+        this.lock = Objects.requireNonNull(lock, "lock");
         this.checkpoints = checkpointStore(path.resolve(CHECKPOINTS));
     }
 
@@ -79,6 +85,7 @@ final class FileChildRunDirectory implements ChildRunDirectory {
 
     @Override
     public void writeConfiguration(StoredRetrainRun run) {
+        ensureOpen();
         RetrainConfiguration c = run.configuration();
         RunProperties p = RunProperties.empty(path.resolve(CONFIGURATION))
                 .put("dataset.name", c.dataset().name())
@@ -128,6 +135,7 @@ final class FileChildRunDirectory implements ChildRunDirectory {
 
     @Override
     public void recordMetrics(RetrainEpochMetrics metrics) {
+        ensureOpen();
         TreeMap<Integer, RetrainEpochMetrics> byEpoch = new TreeMap<>();
         metrics().forEach(m -> byEpoch.put(m.epoch(), m));
         byEpoch.put(metrics.epoch(), metrics);
@@ -175,11 +183,13 @@ final class FileChildRunDirectory implements ChildRunDirectory {
 
     @Override
     public CheckpointStore<RetrainState> checkpoints() {
+        ensureOpen();
         return checkpoints;
     }
 
     @Override
     public void writeResult(RetrainResult result) {
+        ensureOpen();
         ChildEvaluation test = result.test();
         RunProperties p = RunProperties.empty(path.resolve(RESULT))
                 .put("test.examples", test.examples()).put("test.loss", test.loss()).put("test.top1", test.top1())
@@ -203,7 +213,16 @@ final class FileChildRunDirectory implements ChildRunDirectory {
 
     @Override
     public void close() {
-        // Nothing held open: every file is written and closed by the call that writes it.
+        if (!closed) {
+            closed = true;
+            lock.close();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("run directory " + path + " is closed");
+        }
     }
 
     /** Cells as "op input node" triples, comma-separated, e.g. "sep_conv_3x3 0 2, skip_connect 1 2". */

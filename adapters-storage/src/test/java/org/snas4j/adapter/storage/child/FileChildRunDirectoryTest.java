@@ -124,6 +124,21 @@ class FileChildRunDirectoryTest {
     }
 
     @Test
+    void anOpenRunIsLockedUntilClosed(@TempDir Path directory) {
+        Path path = directory.resolve("run");
+        try (ChildRunDirectory run = factory.create(path)) {
+            run.writeConfiguration(stored(edgeAll()));
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> factory.open(path));
+            assertEquals(path.toString(), e.source());
+            assertTrue(e.problem().contains("locked"), e.problem());
+            assertTrue(Files.isRegularFile(path.resolve("run.lock")));
+        }
+        try (ChildRunDirectory reopened = factory.open(path)) {
+            assertEquals(stored(edgeAll()), reopened.readConfiguration());
+        }
+    }
+
+    @Test
     void refusesToCreateOverAnotherRunOrOpenWhatIsNone(@TempDir Path directory) throws IOException {
         Path taken = directory.resolve("taken");
         write(taken.resolve("something"), "x");
@@ -139,11 +154,18 @@ class FileChildRunDirectoryTest {
         }
         Path file = path.resolve(FileChildRunDirectory.CONFIGURATION);
         Files.writeString(file, Files.readString(file).replace("layers=8", "layers=eight"));
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> factory.open(path).readConfiguration());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> readConfiguration(path));
         assertEquals(file.toString(), e.source());
         assertTrue(e.problem().contains("layers"), e.problem());
         Files.writeString(file, Files.readString(file).replace("layers=eight", "layers=8").replace("sep_conv_3x3", "sep_conv_9x9"));
-        assertEquals(file.toString(), assertThrows(InvalidInputException.class, () -> factory.open(path).readConfiguration()).source());
+        assertEquals(file.toString(), assertThrows(InvalidInputException.class, () -> readConfiguration(path)).source());
+    }
+
+    /** Closes the run even when reading fails, so that its lock does not outlive the call. */
+    private StoredRetrainRun readConfiguration(Path path) {
+        try (ChildRunDirectory run = factory.open(path)) {
+            return run.readConfiguration();
+        }
     }
 
     private static void write(Path file, String text) {

@@ -9,8 +9,9 @@ import org.snas4j.application.child.RetrainState;
 import org.snas4j.application.child.StoredRetrainRun;
 
 /**
- * The directory of one retraining run: configuration with provenance and normalisation, per-epoch
- * metrics, checkpoints, and the final result. Every file is written atomically.
+ * An open, locked retraining run directory: configuration with provenance and normalisation,
+ * per-epoch metrics, checkpoints, and the final result. Every file is written atomically. Only one
+ * process holds it at a time; {@link #close()} releases the lock.
  */
 public interface ChildRunDirectory extends AutoCloseable {
 
