@@ -63,7 +63,6 @@ final class FileChildRunDirectory implements ChildRunDirectory {
     private final Path path;
     private final RunLock lock;
     private final FileCheckpointStore<RetrainState> checkpoints;
-    private volatile boolean closed;
 
     /** Takes over {@code lock}, which the directory releases when it is closed. */
     FileChildRunDirectory(Path path, RunLock lock) {
@@ -85,7 +84,7 @@ final class FileChildRunDirectory implements ChildRunDirectory {
 
     @Override
     public void writeConfiguration(StoredRetrainRun run) {
-        ensureOpen();
+        lock.requireHeld();
         RetrainConfiguration c = run.configuration();
         RunProperties p = RunProperties.empty(path.resolve(CONFIGURATION))
                 .put("dataset.name", c.dataset().name())
@@ -135,7 +134,7 @@ final class FileChildRunDirectory implements ChildRunDirectory {
 
     @Override
     public void recordMetrics(RetrainEpochMetrics metrics) {
-        ensureOpen();
+        lock.requireHeld();
         TreeMap<Integer, RetrainEpochMetrics> byEpoch = new TreeMap<>();
         metrics().forEach(m -> byEpoch.put(m.epoch(), m));
         byEpoch.put(metrics.epoch(), metrics);
@@ -183,13 +182,13 @@ final class FileChildRunDirectory implements ChildRunDirectory {
 
     @Override
     public CheckpointStore<RetrainState> checkpoints() {
-        ensureOpen();
+        lock.requireHeld();
         return checkpoints;
     }
 
     @Override
     public void writeResult(RetrainResult result) {
-        ensureOpen();
+        lock.requireHeld();
         ChildEvaluation test = result.test();
         RunProperties p = RunProperties.empty(path.resolve(RESULT))
                 .put("test.examples", test.examples()).put("test.loss", test.loss()).put("test.top1", test.top1())
@@ -213,16 +212,7 @@ final class FileChildRunDirectory implements ChildRunDirectory {
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            lock.close();
-        }
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("run directory " + path + " is closed");
-        }
+        lock.close();
     }
 
     /** Cells as "op input node" triples, comma-separated, e.g. "sep_conv_3x3 0 2, skip_connect 1 2". */

@@ -166,6 +166,13 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /** @throws IllegalStateException once the lock is closed: a run nobody holds must not be written. */
+    public void requireHeld() {
+        if (closed) {
+            throw new IllegalStateException("run directory " + key + " is closed");
+        }
+    }
+
     /** Empties the holder record (a clean close) and releases the lock; idempotent. */
     @Override
     public void close() {

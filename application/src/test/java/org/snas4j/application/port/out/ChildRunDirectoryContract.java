@@ -110,6 +110,15 @@ public abstract class ChildRunDirectoryContract {
     }
 
     @Test
+    void aClosedRunRefusesWrites() {
+        ChildRunDirectory run = factory().create(parent.resolve("run"));
+        run.close();
+        // Its lock is gone: another process may hold the run by now.
+        assertThrows(IllegalStateException.class, () -> run.recordMetrics(ChildRunFixtures.metrics(0)));
+        assertThrows(IllegalStateException.class, () -> run.checkpoints());
+    }
+
+    @Test
     void configurationRoundTripsExactlyForBothGenotypeForms() {
         for (Genotype genotype : List.of(PortFixtures.edgeAllGenotype(2), PortFixtures.top2Genotype(3))) {
             Path directory = parent.resolve(genotype.form().name());
