@@ -27,6 +27,7 @@ import org.snas4j.application.port.out.SupernetTrainerFactory;
 import org.snas4j.application.search.SearchConfiguration;
 import org.snas4j.application.search.SearchData;
 import org.snas4j.application.port.out.SgdSettings;
+import org.snas4j.application.search.SearchState;
 import org.snas4j.domain.distribution.ArchitectureDistribution;
 import org.snas4j.domain.distribution.TemperatureSchedule;
 import org.snas4j.domain.genotype.ChildOptions;
@@ -67,7 +68,7 @@ public final class EvaluateChildService implements EvaluateChildUseCase {
     public TrainedChildEvaluation evaluateTrained(Path childRun) {
         try (ChildRunDirectory run = childRuns.open(childRun)) {
             StoredRetrainRun stored = run.readConfiguration();
-            ChildRunDirectory.Checkpoint checkpoint = run.latestCheckpoint()
+            CheckpointStore.Checkpoint<RetrainState> checkpoint = run.checkpoints().latestValid()
                     .orElseThrow(() -> new InvalidInputException(childRun, "has no checkpoint yet: nothing trained to evaluate"));
             RetrainConfiguration config = stored.configuration();
             DatasetSplits splits = datasets.load(config.dataset());
@@ -92,7 +93,7 @@ public final class EvaluateChildService implements EvaluateChildUseCase {
     public SearchChildEvaluation evaluateSearch(Path searchRun) {
         try (RunDirectory run = searchRuns.resume(searchRun)) {
             SearchConfiguration config = run.readConfiguration().configuration();
-            CheckpointStore.Checkpoint checkpoint = run.checkpoints().latestValid()
+            CheckpointStore.Checkpoint<SearchState> checkpoint = run.checkpoints().latestValid()
                     .orElseThrow(() -> new InvalidInputException(searchRun, "has no valid checkpoint: the search finished no epoch"));
             DatasetSplits splits = datasets.load(config.dataset());
             NetworkShape shape = shapeOf(splits.test(), config.layers(), config.channels(), searchRun.toString());

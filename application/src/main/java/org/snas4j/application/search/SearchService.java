@@ -97,7 +97,7 @@ public final class SearchService implements SearchArchitectureUseCase {
     }
 
     private SearchOutcome execute(SearchConfiguration config, Provenance provenance, SearchData data, RunDirectory run,
-                                  Optional<CheckpointStore.Checkpoint> checkpoint) {
+                                  Optional<CheckpointStore.Checkpoint<SearchState>> checkpoint) {
         AdamSettings defaults = AdamSettings.snasDefaults();
         AdamSettings adamSettings = new AdamSettings(config.architectureLearningRate(), defaults.beta1(), defaults.beta2(),
                 defaults.epsilon(), defaults.weightDecay(), defaults.gradientClipNorm());

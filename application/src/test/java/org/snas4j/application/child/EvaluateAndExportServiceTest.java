@@ -68,6 +68,7 @@ class EvaluateAndExportServiceTest {
     private ChildNetworkTrainer childTrainer;
     private ChildRunDirectoryFactory childRuns;
     private ChildRunDirectory childRun;
+    private CheckpointStore<RetrainState> childCheckpoints;
     private SupernetTrainerFactory supernetTrainers;
     private SupernetTrainer supernet;
     private RunDirectoryFactory searchRuns;
@@ -89,7 +90,9 @@ class EvaluateAndExportServiceTest {
                 "train"), SHAPE, new Normalization(new float[] {0.3f}, new float[] {0.2f}));
         childRun = mock(ChildRunDirectory.class);
         when(childRun.readConfiguration()).thenReturn(stored);
-        when(childRun.latestCheckpoint()).thenReturn(Optional.of(new ChildRunDirectory.Checkpoint(new RetrainState(4, 12), VARIABLES)));
+        childCheckpoints = mock();
+        when(childRun.checkpoints()).thenReturn(childCheckpoints);
+        when(childCheckpoints.latestValid()).thenReturn(Optional.of(new CheckpointStore.Checkpoint<>(new RetrainState(4, 12), VARIABLES)));
         childRuns = mock(ChildRunDirectoryFactory.class);
         when(childRuns.open(CHILD_RUN)).thenReturn(childRun);
         supernet = mock(SupernetTrainer.class);
@@ -131,7 +134,7 @@ class EvaluateAndExportServiceTest {
 
     @Test
     void aRunWithoutCheckpointHasNothingToEvaluateOrExport() {
-        when(childRun.latestCheckpoint()).thenReturn(Optional.empty());
+        when(childCheckpoints.latestValid()).thenReturn(Optional.empty());
         assertEquals(CHILD_RUN.toString(), assertThrows(InvalidInputException.class, () -> evaluations().evaluateTrained(CHILD_RUN)).source());
         ModelExporter exporter = mock(ModelExporter.class);
         assertThrows(InvalidInputException.class, () -> new ExportChildService(childRuns, exporter).export(CHILD_RUN, Path.of("model")));
@@ -148,10 +151,10 @@ class EvaluateAndExportServiceTest {
         RunDirectory run = mock(RunDirectory.class);
         when(searchRuns.resume(SEARCH_RUN)).thenReturn(run);
         when(run.readConfiguration()).thenReturn(new StoredRun(search, new Provenance(5, "d", "f", "v", Instant.EPOCH, null, "search")));
-        CheckpointStore checkpoints = mock(CheckpointStore.class);
+        CheckpointStore<SearchState> checkpoints = mock();
         when(run.checkpoints()).thenReturn(checkpoints);
         Path supernetVariables = Path.of("search-run/checkpoints/epoch-0006/variables");
-        when(checkpoints.latestValid()).thenReturn(Optional.of(new CheckpointStore.Checkpoint(new SearchState(6, 30, logits,
+        when(checkpoints.latestValid()).thenReturn(Optional.of(new CheckpointStore.Checkpoint<>(new SearchState(6, 30, logits,
                 new AdamOptimizer(AdamSettings.snasDefaults()).state()), supernetVariables)));
         List<CellPair<EdgeOpMatrix>> fed = new ArrayList<>();
         when(supernet.evaluate(any(), any())).thenAnswer(call -> {

@@ -71,7 +71,7 @@ class SearchServiceTest {
     private SupernetTrainer trainer;
     private RunDirectoryFactory runs;
     private RunDirectory run;
-    private CheckpointStore checkpoints;
+    private CheckpointStore<SearchState> checkpoints;
     private SearchListener listener;
     private final List<EpochMetrics> recorded = new ArrayList<>();
 
@@ -89,7 +89,7 @@ class SearchServiceTest {
         when(trainer.parameterCount()).thenReturn(1234L);
         trainers = mock(SupernetTrainerFactory.class);
         when(trainers.create(any())).thenReturn(trainer);
-        checkpoints = mock(CheckpointStore.class);
+        checkpoints = mock();
         run = mock(RunDirectory.class);
         when(run.path()).thenReturn(RUN);
         when(run.checkpoints()).thenReturn(checkpoints);
@@ -287,7 +287,7 @@ class SearchServiceTest {
         AdamOptimizer adam = new AdamOptimizer(AdamSettings.snasDefaults());
         adam.step(logits, favouring(Operation.SEP_CONV_5X5));
         Path variables = Path.of("checkpoint-2", "variables");
-        when(checkpoints.latestValid()).thenReturn(Optional.of(new CheckpointStore.Checkpoint(
+        when(checkpoints.latestValid()).thenReturn(Optional.of(new CheckpointStore.Checkpoint<>(
                 new SearchState(2, 2L * stepsPerEpoch(), logits, adam.state()), variables)));
 
         SearchOutcome outcome = service().resume(RUN, "search --resume");

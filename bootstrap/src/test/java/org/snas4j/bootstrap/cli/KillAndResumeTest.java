@@ -136,7 +136,7 @@ class KillAndResumeTest {
 
     private static SearchState lastState(Path run) {
         try (RunDirectory directory = new FileRunDirectoryFactory().resume(run)) {
-            CheckpointStore.Checkpoint checkpoint = directory.checkpoints().latestValid().orElseThrow();
+            CheckpointStore.Checkpoint<SearchState> checkpoint = directory.checkpoints().latestValid().orElseThrow();
             return checkpoint.state();
         }
     }

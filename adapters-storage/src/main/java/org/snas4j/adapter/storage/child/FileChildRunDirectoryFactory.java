@@ -4,16 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.stream.Stream;
+import org.snas4j.adapter.storage.run.RunLock;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.out.ChildRunDirectory;
 import org.snas4j.application.port.out.ChildRunDirectoryFactory;
 
-/** Opens {@link FileChildRunDirectory}s. */
+/**
+ * Opens {@link FileChildRunDirectory}s, each under the same {@link RunLock} as a search run, so that
+ * two processes (say two {@code train --resume}) never write one run at once.
+ */
 public final class FileChildRunDirectoryFactory implements ChildRunDirectoryFactory {
 
     @Override
     public ChildRunDirectory create(Path directory) {
+        Objects.requireNonNull(directory, "directory");
         if (Files.exists(directory)) {
             if (!Files.isDirectory(directory)) {
                 throw new InvalidInputException(directory, "exists and is not a directory");
@@ -31,7 +37,7 @@ public final class FileChildRunDirectoryFactory implements ChildRunDirectoryFact
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
         }
-        return new FileChildRunDirectory(directory);
+        return new FileChildRunDirectory(directory, RunLock.lockNewRun(directory));
     }
 
     @Override
@@ -41,9 +47,10 @@ public final class FileChildRunDirectoryFactory implements ChildRunDirectoryFact
 
     @Override
     public ChildRunDirectory open(Path directory) {
+        Objects.requireNonNull(directory, "directory");
         if (!isRunDirectory(directory)) {
             throw new InvalidInputException(directory, "is not a retraining run directory (no " + FileChildRunDirectory.CONFIGURATION + ")");
         }
-        return new FileChildRunDirectory(directory);
+        return new FileChildRunDirectory(directory, RunLock.lockExistingRun(directory));
     }
 }

@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.snas4j.adapter.storage.checkpoint.FileCheckpointStore;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.out.RunDirectory;
@@ -14,8 +12,6 @@ import org.snas4j.application.port.out.RunDirectoryFactory;
 
 /** Creates and resumes run directories on the local file system (layout: see {@link FileRunDirectory}). */
 public final class FileRunDirectoryFactory implements RunDirectoryFactory {
-
-    private static final Logger LOG = LoggerFactory.getLogger(FileRunDirectoryFactory.class);
 
     private final int checkpointsToKeep;
 
@@ -42,13 +38,9 @@ public final class FileRunDirectoryFactory implements RunDirectoryFactory {
         } catch (IOException e) {
             throw new InvalidInputException(directory, "cannot create the run directory: " + e.getMessage(), e);
         }
-        RunLock lock = RunLock.acquire(directory);
+        // Another process may create a run here between the check above and the lock; lockNewRun refuses then.
+        RunLock lock = RunLock.lockNewRun(directory);
         try {
-            // Another process may have created a run here between the check above and the lock.
-            if (lock.hadStaleHolder() || entriesBesideLock(directory) > 0) {
-                throw new InvalidInputException(directory, "already holds a run; resume it or choose another directory");
-            }
-            lock.claim();
             return open(directory, lock);
         } catch (RuntimeException e) {
             lock.close();
@@ -69,12 +61,8 @@ public final class FileRunDirectoryFactory implements RunDirectoryFactory {
             throw new InvalidInputException(directory, "is not a run directory (it has no " + RunLock.FILE_NAME + " and no "
                     + FileRunDirectory.CONFIGURATION + ".textproto)");
         }
-        RunLock lock = RunLock.acquire(directory);
+        RunLock lock = RunLock.lockExistingRun(directory);
         try {
-            if (lock.hadStaleHolder()) {
-                LOG.warn("Taking over run {}: it was left locked by {}, which is no longer running", directory, lock.describeStaleHolder());
-            }
-            lock.claim();
             return open(directory, lock);
         } catch (RuntimeException e) {
             lock.close();
@@ -112,13 +100,5 @@ public final class FileRunDirectoryFactory implements RunDirectoryFactory {
     private static boolean holdsRun(Path directory) {
         return Files.exists(directory.resolve(RunLock.FILE_NAME))
                 || Files.exists(directory.resolve(FileRunDirectory.CONFIGURATION + ".textproto"));
-    }
-
-    private static long entriesBesideLock(Path directory) {
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(p -> !p.getFileName().toString().equals(RunLock.FILE_NAME)).count();
-        } catch (IOException e) {
-            throw new InvalidInputException(directory, "cannot list: " + e.getMessage(), e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -18,6 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.snas4j.application.InvalidInputException;
 
 /**
@@ -30,11 +34,15 @@ import org.snas4j.application.InvalidInputException;
  * closed (checked on this JDK: opening and closing {@code run.lock} a second time in the holding JVM
  * silently unlocks it for other processes). So a JVM-wide registry answers "held by this process"
  * before a second descriptor is ever opened, and nothing else may open {@code run.lock}.
+ *
+ * <p>Search and retraining run directories are locked the same way, through {@link #lockNewRun} and
+ * {@link #lockExistingRun}.
  */
-final class RunLock implements AutoCloseable {
+public final class RunLock implements AutoCloseable {
 
-    static final String FILE_NAME = "run.lock";
+    public static final String FILE_NAME = "run.lock";
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunLock.class);
     private static final Set<Path> HELD_BY_THIS_PROCESS = ConcurrentHashMap.newKeySet();
 
     private final Path key;
@@ -49,6 +57,47 @@ final class RunLock implements AutoCloseable {
         this.channel = channel;
         this.lock = lock;
         this.previousContent = previousContent;
+    }
+
+    /**
+     * Locks {@code runDirectory}, which exists and holds nothing else yet, for a new run, and records
+     * this process as the holder.
+     *
+     * @throws InvalidInputException naming the directory when a live process holds it, or when another
+     *                               run got there between the caller's emptiness check and the lock
+     */
+    public static RunLock lockNewRun(Path runDirectory) {
+        RunLock lock = acquire(runDirectory);
+        try {
+            if (lock.hadStaleHolder() || entriesBesideLock(runDirectory) > 0) {
+                throw new InvalidInputException(runDirectory, "already holds a run; resume it or choose another directory");
+            }
+            lock.claim();
+            return lock;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Locks the existing run in {@code runDirectory} and records this process as the holder; the
+     * lock of a process that ended without closing the run is taken over with a warning.
+     *
+     * @throws InvalidInputException naming the directory when a live process holds it
+     */
+    public static RunLock lockExistingRun(Path runDirectory) {
+        RunLock lock = acquire(runDirectory);
+        try {
+            if (lock.hadStaleHolder()) {
+                LOG.warn("Taking over run {}: it was left locked by {}, which is no longer running", runDirectory, lock.describeStaleHolder());
+            }
+            lock.claim();
+            return lock;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /**
@@ -117,6 +166,13 @@ final class RunLock implements AutoCloseable {
         }
     }
 
+    /** @throws IllegalStateException once the lock is closed: a run nobody holds must not be written. */
+    public void requireHeld() {
+        if (closed) {
+            throw new IllegalStateException("run directory " + key + " is closed");
+        }
+    }
+
     /** Empties the holder record (a clean close) and releases the lock; idempotent. */
     @Override
     public void close() {
@@ -135,6 +191,14 @@ final class RunLock implements AutoCloseable {
         } finally {
             closeQuietly(channel);
             HELD_BY_THIS_PROCESS.remove(key);
+        }
+    }
+
+    private static long entriesBesideLock(Path directory) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.filter(p -> !p.getFileName().toString().equals(FILE_NAME)).count();
+        } catch (IOException e) {
+            throw new InvalidInputException(directory, "cannot list: " + e.getMessage(), e);
         }
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.search.EpochMetrics;
+import org.snas4j.application.search.SearchState;
 
 /** What every {@link RunDirectoryFactory} and its {@link RunDirectory} must do; adapters run it by subclassing. */
 public abstract class RunDirectoryContract {
@@ -128,7 +129,7 @@ public abstract class RunDirectoryContract {
             run.checkpoints().save(PortFixtures.searchState(2, 5), PortFixtures.variables(5));
         }
         try (RunDirectory resumed = factory().resume(directory)) {
-            CheckpointStore.Checkpoint checkpoint = resumed.checkpoints().latestValid().orElseThrow();
+            CheckpointStore.Checkpoint<SearchState> checkpoint = resumed.checkpoints().latestValid().orElseThrow();
             assertEquals(PortFixtures.searchState(2, 5), checkpoint.state());
             PortFixtures.assertVariables(checkpoint.variablesDirectory(), 5);
         }
