@@ -120,9 +120,10 @@ public final class PortFixtures {
     }
 
     public static SearchConfiguration configuration() {
-        // Every setting differs from its default, so a round trip that drops one is caught.
+        // Every field of the stored proto differs from its proto default (false, 0, unspecified), so a
+        // round trip that drops one is caught.
         return new SearchConfiguration(new DatasetRequest("cifar10", Optional.of(Path.of("/data/cifar-10-batches-bin"))),
-                5, 8, 32, 7, 42L, 1.5, 0.03, TemperatureSchedule.Kind.EXPONENTIAL, 0.02, CostMetric.FLOPS, CostForm.LINEAR,
+                5, 8, 32, 7, 42L, 1.5, 0.03, TemperatureSchedule.Kind.EXPONENTIAL, 0.02, CostMetric.FLOPS, CostForm.LOG,
                 GradientEstimator.SCORE_FUNCTION, 0.25, 0.05, 0.001, 3e-3, Device.GPU, 3, 2000, 2, 0.3, Top2Rule.SNAS, 7);
     }
 
