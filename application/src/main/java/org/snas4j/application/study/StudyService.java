@@ -86,6 +86,7 @@ public final class StudyService implements RunStudyUseCase {
         Objects.requireNonNull(studyDirectory, "studyDirectory");
         Objects.requireNonNull(commandLine, "commandLine");
         recordOrCheckSettings(configuration, studyDirectory);
+        listener.studyStarted(studyDirectory, configuration.items());
         Progress progress = new Progress(configuration.items());
 
         List<SearchOutcome> searchOutcomes = new ArrayList<>();
@@ -116,7 +117,8 @@ public final class StudyService implements RunStudyUseCase {
         files.writeText(studyDirectory.resolve(TABLE), StudyReport.csv(result));
         RetrainConfiguration budget = configuration.retrainTemplate();
         chart.writeAccuracyVersusParameters(studyDirectory.resolve(CHART), String.format(Locale.ROOT,
-                "Test accuracy vs parameters (%d cells, C=%d, %d epochs)", budget.layers(), budget.channels(), budget.epochs()), cells);
+                "Test accuracy vs parameters, every cell retrained alike: %d cells, C=%d, %d epoch%s", budget.layers(), budget.channels(),
+                budget.epochs(), budget.epochs() == 1 ? "" : "s"), result);
         return result;
     }
 

@@ -115,6 +115,11 @@ class StudyServiceTest {
         chart = mock(StudyChartWriter.class);
         StudyListener listener = new StudyListener() {
             @Override
+            public void studyStarted(Path studyDirectory, int items) {
+                events.add("study " + studyDirectory + " " + items);
+            }
+
+            @Override
             public void itemStarting(String item, int position, int items, StudyAction action) {
                 events.add(position + "/" + items + " " + item + " " + action);
             }
@@ -126,7 +131,7 @@ class StudyServiceTest {
     void aNewStudySearchesThenRetrainsEveryCellUnderOneBudget() {
         StudyResult result = service.run(configuration(2, 2, List.of("snas-mild")), STUDY, "study");
 
-        assertEquals(List.of("1/7 search-seed-1 STARTED", "2/7 search-seed-2 STARTED", "3/7 train-searched-seed-1 STARTED",
+        assertEquals(List.of("study " + STUDY + " 7", "1/7 search-seed-1 STARTED", "2/7 search-seed-2 STARTED", "3/7 train-searched-seed-1 STARTED",
                 "4/7 train-searched-seed-2 STARTED", "5/7 train-random-1 STARTED", "6/7 train-random-2 STARTED",
                 "7/7 train-snas-mild STARTED"), events);
         ArgumentCaptor<SearchConfiguration> searched = ArgumentCaptor.forClass(SearchConfiguration.class);
@@ -157,7 +162,7 @@ class StudyServiceTest {
         assertTrue(settingsFiles.containsKey(STUDY.resolve("study.properties")));
         assertTrue(texts.get(STUDY.resolve("study.md")).contains(result.verdict()));
         assertEquals(6, texts.get(STUDY.resolve("study.csv")).lines().count(), "a header and one row per cell");
-        verify(chart).writeAccuracyVersusParameters(eq(STUDY.resolve("accuracy-vs-parameters.png")), anyString(), eq(result.cells()));
+        verify(chart).writeAccuracyVersusParameters(eq(STUDY.resolve("accuracy-vs-parameters.png")), anyString(), eq(result));
     }
 
     @Test
@@ -175,7 +180,7 @@ class StudyServiceTest {
 
         StudyResult result = service.run(configuration, STUDY, "study");
 
-        assertEquals(List.of("1/6 search-seed-1 KEPT", "2/6 search-seed-2 RESUMED", "3/6 train-searched-seed-1 KEPT",
+        assertEquals(List.of("study " + STUDY + " 6", "1/6 search-seed-1 KEPT", "2/6 search-seed-2 RESUMED", "3/6 train-searched-seed-1 KEPT",
                 "4/6 train-searched-seed-2 STARTED", "5/6 train-random-1 RESUMED", "6/6 train-snas-mild STARTED"), events);
         verify(searches, never()).search(any(), any(), anyString());
         verify(searches).resume(STUDY.resolve("search-seed-2"), "study");
@@ -207,6 +212,7 @@ class StudyServiceTest {
         assertTrue(refused.getMessage().contains("study.properties"), refused.getMessage());
         assertTrue(refused.getMessage().contains("search.epochs=5 (now 7)"), refused.getMessage());
         assertEquals(1, refused.getMessage().lines().count());
+        assertEquals(List.of(), events, "refused before the study starts");
         verifyNoInteractions(searches, retrains, chart);
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.application.study.StudyCell;
 import org.snas4j.application.study.StudyGroup;
+import org.snas4j.application.study.StudyResult;
 import org.snas4j.domain.genotype.PublishedGenotypes;
 
 class StudyChartWriterTest {
@@ -26,7 +27,7 @@ class StudyChartWriterTest {
                 cell(StudyGroup.RANDOM, "random-1", 0.8712, 310_000), cell(StudyGroup.RANDOM, "random-2", 0.8813, 280_000),
                 cell(StudyGroup.PUBLISHED, "snas-mild", 0.8880, 200_090));
 
-        new JFreeChartStudyChartWriter().writeAccuracyVersusParameters(png, "Test accuracy vs parameters", cells);
+        new JFreeChartStudyChartWriter().writeAccuracyVersusParameters(png, "Test accuracy vs parameters", new StudyResult(dir, List.of(), cells));
 
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "a PNG ImageIO can read");

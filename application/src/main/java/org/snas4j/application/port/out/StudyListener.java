@@ -1,5 +1,6 @@
 package org.snas4j.application.port.out;
 
+import java.nio.file.Path;
 import org.snas4j.application.study.StudyAction;
 
 /** Observes a study: which item comes next and what is done with it. Every method has a no-op default. */
@@ -7,6 +8,10 @@ public interface StudyListener {
 
     StudyListener NONE = new StudyListener() {
     };
+
+    /** The study's settings are accepted (recorded, or the same as recorded) and its first item comes next. */
+    default void studyStarted(Path studyDirectory, int items) {
+    }
 
     /**
      * @param item     the item's directory name, e.g. {@code train-random-1}
