@@ -6,12 +6,13 @@ import static org.snas4j.application.FlagChecks.zeroOrPositive;
 import org.snas4j.application.InvalidInputException;
 
 /** Refuses settings no search can run with, naming the command-line flag at fault. */
-final class SearchConfigurationValidator {
+public final class SearchConfigurationValidator {
 
     private SearchConfigurationValidator() {
     }
 
-    static void validate(SearchConfiguration c) {
+    /** @throws org.snas4j.application.InvalidInputException naming the flag of the first setting at fault */
+    public static void validate(SearchConfiguration c) {
         positive("--layers", c.layers());
         positive("--channels", c.channels());
         positive("--batch", c.batchSize());

@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.snas4j.adapter.storage.checkpoint.FileCheckpointStore;
+import org.snas4j.adapter.storage.genotype.ProtobufGenotypeRepository;
+import org.snas4j.adapter.storage.io.ProtoFormat;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.out.RunDirectory;
 import org.snas4j.application.port.out.RunDirectoryFactory;
+import org.snas4j.application.search.SearchOutcome;
 
 /** Creates and resumes run directories on the local file system (layout: see {@link FileRunDirectory}). */
 public final class FileRunDirectoryFactory implements RunDirectoryFactory {
@@ -94,6 +98,25 @@ public final class FileRunDirectoryFactory implements RunDirectoryFactory {
         } catch (IOException e) {
             throw new InvalidInputException(directory, "cannot list: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public boolean isRunDirectory(Path directory) {
+        return Files.isDirectory(Objects.requireNonNull(directory, "directory")) && holdsRun(directory);
+    }
+
+    @Override
+    public Optional<SearchOutcome> finishedOutcome(Path directory) {
+        // The final genotypes are what SearchService writes last but the finish time: a run that has them searched to the end.
+        Path genotypeDirectory = Objects.requireNonNull(directory, "directory").resolve(FileRunDirectory.GENOTYPES);
+        Path edgeAll = genotypeDirectory.resolve("final-edge-all" + ProtoFormat.BINARY.extension());
+        Path top2 = genotypeDirectory.resolve("final-top2" + ProtoFormat.BINARY.extension());
+        if (!Files.isRegularFile(edgeAll) || !Files.isRegularFile(top2)) {
+            return Optional.empty();
+        }
+        ProtobufGenotypeRepository genotypes = new ProtobufGenotypeRepository();
+        return Optional.of(new SearchOutcome(directory, genotypes.load(edgeAll), genotypes.load(top2),
+                MetricsFile.open(directory.resolve(FileRunDirectory.METRICS)).all()));
     }
 
     /** A run is marked by its lock file, or by its configuration if someone deleted the lock file. */
