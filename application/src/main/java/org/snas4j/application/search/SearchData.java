@@ -115,7 +115,8 @@ public final class SearchData {
         };
     }
 
-    Iterable<Batch> validationBatches() {
+    /** The held-out images, in evaluation batches. */
+    public Iterable<Batch> validationBatches() {
         return () -> validation.epoch(0);
     }
 }

@@ -24,7 +24,7 @@ public final class SearchOptions {
 
     private static final SearchConfiguration D = SearchConfiguration.DEFAULTS;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "fashion-mnist, mnist or cifar10 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dataset", paramLabel = "NAME", description = "fashion-mnist, fashion-mnist-subset (the bundled subset even where the full set is installed), mnist or cifar10 (default: ${DEFAULT-VALUE}).")
     String dataset = D.dataset().name();
 
     @Option(names = "--data", paramLabel = "DIR", description = "Directory holding the dataset's files. Default for fashion-mnist: "

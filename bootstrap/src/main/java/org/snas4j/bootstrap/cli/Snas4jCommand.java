@@ -5,13 +5,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The top-level command: only groups the subcommands that work. */
+/** The top-level command: only groups the subcommands that work (registered in the wiring's CommandModule). */
 @Command(name = "snas4j",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Stochastic Neural Architecture Search (SNAS, ICLR 2019) in Java.",
-        subcommands = {SearchCommand.class, TrainCommand.class, StudyCommand.class, EvaluateCommand.class, ExportCommand.class,
-            PredictCommand.class, DescribeCommand.class, RenderCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

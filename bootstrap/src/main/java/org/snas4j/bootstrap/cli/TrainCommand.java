@@ -40,7 +40,7 @@ public final class TrainCommand implements Callable<Integer> {
             + "(its final edge-all genotype). Required unless --resume.")
     String genotype;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "fashion-mnist, mnist or cifar10 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dataset", paramLabel = "NAME", description = "fashion-mnist, fashion-mnist-subset (the bundled subset even where the full set is installed), mnist or cifar10 (default: ${DEFAULT-VALUE}).")
     String dataset = "fashion-mnist";
 
     @Option(names = "--data", paramLabel = "DIR", description = "Directory holding the dataset's files (default for fashion-mnist: "

@@ -19,7 +19,7 @@ import org.snas4j.application.port.out.ChildRunDirectory;
  */
 class ChildCommandsTest {
 
-    static final String[] TINY = {"--train-limit", "300", "--layers", "3", "--channels", "4", "--batch", "32", "--threads", "1"};
+    static final String[] TINY = {"--dataset", "fashion-mnist-subset", "--train-limit", "300", "--layers", "3", "--channels", "4", "--batch", "32", "--threads", "1"};
 
     @Test
     void trainEvaluateExportPredict(@TempDir Path dir) throws Exception {

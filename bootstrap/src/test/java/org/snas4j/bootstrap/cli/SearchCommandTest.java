@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A real (tiny) search on the bundled data through the command line, in-process. */
 class SearchCommandTest {
 
-    static final String[] TINY = {"--train-limit", "400", "--layers", "3", "--channels", "4", "--batch", "32", "--threads", "1"};
+    static final String[] TINY = {"--dataset", "fashion-mnist-subset", "--train-limit", "400", "--layers", "3", "--channels", "4", "--batch", "32", "--threads", "1"};
 
     @Test
     void writesACompleteRunDirectory(@TempDir Path dir) throws Exception {

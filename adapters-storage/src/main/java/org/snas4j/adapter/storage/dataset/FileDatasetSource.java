@@ -28,9 +28,11 @@ public final class FileDatasetSource implements DatasetSource {
     /** Where Debian's dataset-fashion-mnist package installs the full set. */
     public static final Path DEBIAN_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
     public static final String FASHION_MNIST = "fashion-mnist";
+    /** The subset shipped in the jar, also where the full set is installed: the same data everywhere. */
+    public static final String FASHION_MNIST_SUBSET = "fashion-mnist-subset";
     public static final String MNIST = "mnist";
     public static final String CIFAR10 = "cifar10";
-    public static final List<String> DATASET_NAMES = List.of(FASHION_MNIST, MNIST, CIFAR10);
+    public static final List<String> DATASET_NAMES = List.of(FASHION_MNIST, FASHION_MNIST_SUBSET, MNIST, CIFAR10);
     /** The dataset name (prefix of the train/test set names) of the bundled subset. */
     public static final String BUNDLED_SUBSET_NAME = "fashion-mnist (bundled subset)";
 
@@ -65,11 +67,19 @@ public final class FileDatasetSource implements DatasetSource {
         Optional<Path> directory = request.directory();
         return switch (request.name()) {
             case FASHION_MNIST -> directory.isPresent() ? loadIdx(FASHION_MNIST, directory.get()) : loadDefaultFashionMnist();
+            case FASHION_MNIST_SUBSET -> directory.isPresent()
+                    ? refuseDirectory(directory.get())
+                    : loadBundledSubset();
             case MNIST -> loadIdx(MNIST, directory.orElseThrow(() -> noDirectory(MNIST, "train-images-idx3-ubyte and the other three IDX files")));
             case CIFAR10 -> loadCifar(directory.orElseThrow(() -> noDirectory(CIFAR10, "data_batch_1.bin .. data_batch_5.bin and test_batch.bin")));
             default -> throw new InvalidInputException("--dataset", "unknown dataset '" + request.name() + "'; valid names: "
                     + String.join(", ", DATASET_NAMES));
         };
+    }
+
+    private static DatasetSplits refuseDirectory(Path directory) {
+        throw new InvalidInputException("--data", FASHION_MNIST_SUBSET + " is the subset inside the jar and reads no directory (got "
+                + directory + "); use --dataset " + FASHION_MNIST + " for files on disk");
     }
 
     private DatasetSplits loadDefaultFashionMnist() {

@@ -110,11 +110,21 @@ class FileDatasetSourceTest {
     }
 
     @Test
+    void theSubsetNameReadsTheBundledSubsetWhateverIsInstalledAndRefusesADirectory() {
+        DatasetSplits subset = source.load(new DatasetRequest("fashion-mnist-subset", Optional.empty()));
+        assertEquals(FileDatasetSource.loadBundledSubset().train().fingerprint(), subset.train().fingerprint());
+        assertEquals(2_000, subset.test().size());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> source.load(new DatasetRequest("fashion-mnist-subset", Optional.of(temp))));
+        assertEquals("--data", e.source());
+    }
+
+    @Test
     void unknownNameNamesTheFlagValueAndTheValidNames() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> source.load(new DatasetRequest("imagenet", Optional.empty())));
         assertEquals("--dataset", e.source());
-        assertEquals("unknown dataset 'imagenet'; valid names: fashion-mnist, mnist, cifar10", e.problem());
+        assertEquals("unknown dataset 'imagenet'; valid names: fashion-mnist, fashion-mnist-subset, mnist, cifar10", e.problem());
     }
 
     @Test

@@ -49,6 +49,14 @@ class LayersReferenceTest {
         assertSame(Reference.conv(x, r.values.get("conv"), kernel, 5, stride, padding), r);
     }
 
+    @Test
+    void strided1x1ConvolutionAtFewChannelsRunsAndMatchesPytorch() {
+        // The shape that crashed TensorFlow 1.1.0's oneDNN kernel on AVX-512 machines (32 x 28 x 28 x 4, 1x1 stride 2).
+        Map4 x = Map4.random(32, 28, 28, 4, 9);
+        Result r = run(x, (s, in) -> Layers.conv2d(s, "conv", in, 4, 4, 1, 2, 0));
+        assertSame(Reference.conv(x, r.values.get("conv"), 1, 4, 2, 0), r);
+    }
+
     @ParameterizedTest(name = "depthwise k{0} stride {1} size {2}")
     @CsvSource({"3, 1, 6", "5, 1, 7", "3, 2, 8", "5, 2, 8"})
     void depthwiseMatchesPytorchGeometry(int kernel, int stride, int size) {
