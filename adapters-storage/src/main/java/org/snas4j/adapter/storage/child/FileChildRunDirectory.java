@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.snas4j.adapter.storage.io.AtomicFiles;
 import org.snas4j.adapter.storage.io.FileTrees;
+import org.snas4j.adapter.storage.run.RunLock;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.child.ChildEvaluation;
 import org.snas4j.application.child.RetrainConfiguration;
@@ -46,6 +48,7 @@ import org.snas4j.domain.space.Operation;
  * RUN/metrics.tsv                        a header and one tab-separated line per epoch
  * RUN/checkpoints/epoch-NNNN/            state.properties and variables/ (the network's files)
  * RUN/result.properties                  final test figures, parameter counts, provenance with end time
+ * RUN/run.lock                           the holder's PID and host while open (see {@link RunLock})
  * </pre>
  * A checkpoint is assembled in a hidden temporary directory and renamed into place, so it exists
  * completely or not at all; the newest {@value #CHECKPOINTS_KEPT} are kept.
@@ -65,9 +68,11 @@ final class FileChildRunDirectory implements ChildRunDirectory {
             "train_accuracy", "held_out", "held_out_loss", "held_out_accuracy", "held_out_top5", "seconds");
 
     private final Path path;
+    private final RunLock lock;
 
-    FileChildRunDirectory(Path path) {
-        this.path = path;
+    FileChildRunDirectory(Path path, RunLock lock) {
+        this.path = Objects.requireNonNull(path, "path");
+        this.lock = Objects.requireNonNull(lock, "lock");
     }
 
     @Override
@@ -235,9 +240,10 @@ final class FileChildRunDirectory implements ChildRunDirectory {
                 provenance(p, "provenance.")));
     }
 
+    /** Releases the run (every file is written and closed by the call that writes it); idempotent. */
     @Override
     public void close() {
-        // Nothing held open: every file is written and closed by the call that writes it.
+        lock.close();
     }
 
     /** Cells as "op input node" triples, comma-separated, e.g. "sep_conv_3x3 0 2, skip_connect 1 2". */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -138,11 +139,49 @@ class FileChildRunDirectoryTest {
         }
         Path file = path.resolve(FileChildRunDirectory.CONFIGURATION);
         Files.writeString(file, Files.readString(file).replace("layers=8", "layers=eight"));
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> factory.open(path).readConfiguration());
-        assertEquals(file.toString(), e.source());
-        assertTrue(e.problem().contains("layers"), e.problem());
+        try (ChildRunDirectory run = factory.open(path)) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, run::readConfiguration);
+            assertEquals(file.toString(), e.source());
+            assertTrue(e.problem().contains("layers"), e.problem());
+        }
         Files.writeString(file, Files.readString(file).replace("layers=eight", "layers=8").replace("sep_conv_3x3", "sep_conv_9x9"));
-        assertEquals(file.toString(), assertThrows(InvalidInputException.class, () -> factory.open(path).readConfiguration()).source());
+        try (ChildRunDirectory run = factory.open(path)) {
+            assertEquals(file.toString(), assertThrows(InvalidInputException.class, run::readConfiguration).source());
+        }
+    }
+
+    @Test
+    void onlyAnOpenRunHasALockFileAndASecondOpenIsRefused(@TempDir Path directory) {
+        Path path = directory.resolve("run");
+        Path lockFile = path.resolve("run.lock");
+        try (ChildRunDirectory run = factory.create(path)) {
+            run.writeConfiguration(stored(edgeAll()));
+            assertTrue(Files.isRegularFile(lockFile));
+        }
+        assertFalse(Files.exists(lockFile), "a cleanly closed run leaves no lock file");
+        try (ChildRunDirectory run = factory.open(path)) {
+            assertTrue(Files.isRegularFile(lockFile));
+            // Two 'train --resume' of one run would interleave their checkpoints.
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> factory.open(path));
+            assertEquals(path.toString(), e.source());
+            assertTrue(e.problem().startsWith("locked by this process"), e.problem());
+        }
+        assertFalse(Files.exists(lockFile), "closed after open");
+    }
+
+    @Test
+    void theLockOfADeadProcessIsTakenOver(@TempDir Path directory) throws Exception {
+        Path path = directory.resolve("run");
+        try (ChildRunDirectory run = factory.create(path)) {
+            run.writeConfiguration(stored(edgeAll()));
+        }
+        Process finished = new ProcessBuilder("true").start();
+        assertEquals(0, finished.waitFor());
+        Files.writeString(path.resolve("run.lock"), "pid=" + finished.pid() + "\nhost=" + InetAddress.getLocalHost().getHostName() + "\n");
+        try (ChildRunDirectory run = factory.open(path)) {
+            assertEquals(stored(edgeAll()), run.readConfiguration());
+        }
+        assertFalse(Files.exists(path.resolve("run.lock")));
     }
 
     private static void write(Path file, String text) {
