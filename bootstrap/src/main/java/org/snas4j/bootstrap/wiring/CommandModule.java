@@ -4,7 +4,9 @@ import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import org.snas4j.application.device.DeviceCheck;
 import org.snas4j.bootstrap.cli.DescribeCommand;
+import org.snas4j.bootstrap.cli.DeviceCheckStrategy;
 import org.snas4j.bootstrap.cli.ErrorHandler;
 import org.snas4j.bootstrap.cli.EvaluateCommand;
 import org.snas4j.bootstrap.cli.ExportCommand;
@@ -23,7 +25,7 @@ public interface CommandModule {
     @Singleton
     static CommandLine commandLine(Provider<SearchCommand> search, Provider<DescribeCommand> describe,
                                    Provider<RenderCommand> render, Provider<TrainCommand> train, Provider<EvaluateCommand> evaluate,
-                                   Provider<ExportCommand> export, Provider<PredictCommand> predict) {
+                                   Provider<ExportCommand> export, Provider<PredictCommand> predict, DeviceCheck deviceCheck) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -53,6 +55,7 @@ public interface CommandModule {
             }
         };
         return new CommandLine(new Snas4jCommand(), factory)
+                .setExecutionStrategy(new DeviceCheckStrategy(deviceCheck))
                 .setExecutionExceptionHandler(new ErrorHandler())
                 .setCaseInsensitiveEnumValuesAllowed(true);
     }
