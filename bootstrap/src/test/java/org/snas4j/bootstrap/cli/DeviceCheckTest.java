@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.adapter.tensorflow.device.TensorFlowDevices;
 import org.snas4j.application.port.out.Device;
 
-/** Asking for a GPU that TensorFlow does not see fails before any work, in one line, writing nothing. */
+/** Asking for a GPU that TensorFlow does not see fails before any work, in one line, writing nothing, in every command with --device. */
 class DeviceCheckTest {
 
     private static final String REFUSAL = "snas4j: --device: gpu requested, but TensorFlow sees only CPU:0: this jar is the CPU build "
@@ -43,6 +43,20 @@ class DeviceCheckTest {
                 new String[] {"train", "--genotype", "darts-v2", "--device", "GPU", "--epochs", "1", "--output", output.toString()},
                 ChildCommandsTest.TINY));
         assertRefusedWithoutWriting(result, output);
+    }
+
+    @Test
+    void evaluateOnAMissingGpuExitsTwoWithOneLine() {
+        Path run = dir.resolve("no-such-run");
+        CommandLineRunner result = CommandLineRunner.run("evaluate", "--device", "gpu", "--threads", "1", run.toString());
+        assertRefusedWithoutWriting(result, run);
+    }
+
+    @Test
+    void helpDoesNotProbeOrRefuse() {
+        CommandLineRunner result = CommandLineRunner.run("evaluate", "--device", "gpu", "--help");
+        assertEquals(ExitCodes.OK, result.exitCode(), result.err());
+        assertTrue(result.out().contains("--threads"), result.out());
     }
 
     private static void assertRefusedWithoutWriting(CommandLineRunner result, Path output) {
