@@ -54,8 +54,8 @@ public interface ApplicationModule {
     @Provides
     @Singleton
     static RetrainGenotypeUseCase retrain(DatasetSource datasets, ChildNetworkTrainerFactory trainers, ChildRunDirectoryFactory runs,
-                                          RetrainListener listener) {
-        return new RetrainService(datasets, trainers, runs, listener, Clock.systemUTC(), VersionProvider.codeVersion());
+                                          DeviceCheck deviceCheck, RetrainListener listener) {
+        return new RetrainService(datasets, trainers, runs, deviceCheck, listener, Clock.systemUTC(), VersionProvider.codeVersion());
     }
 
     @Provides

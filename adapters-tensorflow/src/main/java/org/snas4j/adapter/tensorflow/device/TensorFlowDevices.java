@@ -45,8 +45,18 @@ public final class TensorFlowDevices implements DeviceAvailability {
     private static final String NATIVE_RESOURCES = "org/tensorflow/internal/c_api/";
     private static final String GPU_SUFFIX = "-gpu";
 
+    /** Listed once: the devices do not change while the process runs, and the command line and a service may both ask. */
+    private DeviceInventory listed;
+
     @Override
-    public DeviceInventory inventory() {
+    public synchronized DeviceInventory inventory() {
+        if (listed == null) {
+            listed = list();
+        }
+        return listed;
+    }
+
+    private static DeviceInventory list() {
         TensorFlow.version(); // loads and initialises the native library before the raw C calls
         Set<Device> devices = EnumSet.noneOf(Device.class);
         List<String> names = new ArrayList<>();
