@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
+import org.snas4j.adapter.tensorflow.train.SessionSettings;
 import org.snas4j.application.port.out.Device;
 import org.snas4j.application.port.out.DeviceAvailability;
 import org.snas4j.application.port.out.DeviceInventory;
@@ -33,7 +34,6 @@ import org.tensorflow.internal.c_api.TF_Session;
 import org.tensorflow.internal.c_api.TF_SessionOptions;
 import org.tensorflow.internal.c_api.TF_Status;
 import org.tensorflow.proto.ConfigProto;
-import org.tensorflow.proto.GPUOptions;
 
 /**
  * The devices TensorFlow sees, listed by an empty session. TensorFlow Java 1.1 has no public call for
@@ -96,6 +96,18 @@ public final class TensorFlowDevices implements DeviceAvailability {
         return device < 0 ? name : name.substring(device + "device:".length());
     }
 
+    /**
+     * The probe's session settings. TensorFlow sizes its process-wide thread pools from the FIRST
+     * session's configuration: the CPU devices' intra-op pool always, the inter-op pool unless the
+     * session has its own. The probe usually is that first session, so it asks for the single intra-op
+     * thread every trainer uses ({@link SessionSettings#of}; more crashed TensorFlow's oneDNN kernels) and
+     * keeps its inter-op threads to itself, leaving the run's session to size the shared pool. Memory
+     * grows on demand: the probe must not reserve a GPU's memory, even for a moment.
+     */
+    static ConfigProto probeConfig() {
+        return SessionSettings.of(Device.GPU, 1).toConfigProto().toBuilder().setUsePerSessionThreads(true).build();
+    }
+
     /** A device as TensorFlow lists it: type ("CPU", "GPU", "XLA_CPU"...) and full name. */
     private record ListedDevice(String type, String name) {
     }
@@ -106,8 +118,7 @@ public final class TensorFlowDevices implements DeviceAvailability {
         TF_Graph graph = TF_NewGraph();
         TF_SessionOptions options = TF_NewSessionOptions();
         try {
-            // Memory on demand: the probe must not reserve a GPU's memory, even for a moment.
-            byte[] config = ConfigProto.newBuilder().setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true)).build().toByteArray();
+            byte[] config = probeConfig().toByteArray();
             try (BytePointer configBytes = new BytePointer(config)) {
                 TF_SetConfig(options, configBytes, config.length, status);
             }

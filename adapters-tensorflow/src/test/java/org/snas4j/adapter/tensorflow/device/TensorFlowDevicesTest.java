@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.snas4j.application.port.out.Device;
 import org.snas4j.application.port.out.DeviceInventory;
+import org.tensorflow.proto.ConfigProto;
 
 /** The devices of this machine as TensorFlow lists them. */
 class TensorFlowDevicesTest {
@@ -22,6 +23,16 @@ class TensorFlowDevicesTest {
         if (!inventory.gpuBuild()) {
             assertFalse(inventory.devices().contains(Device.GPU), "the CPU build never sees a GPU: " + inventory);
         }
+    }
+
+    @Test
+    void theProbeUsesOneIntraOpThreadAndItsOwnInterOpPool() {
+        // The first session of a process sizes TensorFlow's shared pools; more than one intra-op thread crashed oneDNN kernels.
+        ConfigProto config = TensorFlowDevices.probeConfig();
+        assertEquals(1, config.getIntraOpParallelismThreads());
+        assertTrue(config.getUsePerSessionThreads());
+        assertFalse(config.getDeviceCountMap().containsKey("GPU"), "GPUs stay visible to the probe");
+        assertTrue(config.getGpuOptions().getAllowGrowth());
     }
 
     @Test
