@@ -37,6 +37,14 @@ class HexagonalArchitectureTest {
     }
 
     @Test
+    void theSharedAdapterIoUsesOnlyTheJdk() {
+        // Both adapters depend on it, so anything it used would leak into the other adapter.
+        classes().that().resideInAPackage("org.snas4j.adapter.io..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.snas4j.adapter.io..", "java..")
+                .check(classes);
+    }
+
+    @Test
     void adaptersDoNotKnowEachOtherOrTheBootstrap() {
         noClasses().that().resideInAPackage("org.snas4j.adapter.storage..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.snas4j.adapter.tensorflow..", "org.snas4j.bootstrap..")

@@ -27,6 +27,9 @@ import org.snas4j.application.port.out.SupernetConfig;
 import org.snas4j.application.port.out.SupernetTrainer;
 import org.snas4j.application.port.out.SupernetTrainerFactory;
 import org.snas4j.application.search.SearchConfiguration;
+import org.snas4j.application.search.SearchData;
+import org.snas4j.application.port.out.SgdSettings;
+import org.snas4j.application.search.SearchState;
 import org.snas4j.domain.distribution.ArchitectureDistribution;
 import org.snas4j.domain.distribution.TemperatureSchedule;
 import org.snas4j.domain.genotype.ChildOptions;
@@ -68,7 +71,7 @@ public final class EvaluateChildService implements EvaluateChildUseCase {
         requireComputeSettings(device, threads);
         try (ChildRunDirectory run = childRuns.open(childRun)) {
             StoredRetrainRun stored = run.readConfiguration();
-            ChildRunDirectory.Checkpoint checkpoint = run.latestCheckpoint()
+            CheckpointStore.Checkpoint<RetrainState> checkpoint = run.checkpoints().latestValid()
                     .orElseThrow(() -> new InvalidInputException(childRun, "has no checkpoint yet: nothing trained to evaluate"));
             RetrainConfiguration config = stored.configuration();
             DatasetSplits splits = datasets.load(config.dataset());
@@ -94,31 +97,31 @@ public final class EvaluateChildService implements EvaluateChildUseCase {
         requireComputeSettings(device, threads);
         try (RunDirectory run = searchRuns.resume(searchRun)) {
             SearchConfiguration config = run.readConfiguration().configuration();
-            CheckpointStore.Checkpoint checkpoint = run.checkpoints().latestValid()
+            CheckpointStore.Checkpoint<SearchState> checkpoint = run.checkpoints().latestValid()
                     .orElseThrow(() -> new InvalidInputException(searchRun, "has no valid checkpoint: the search finished no epoch"));
             DatasetSplits splits = datasets.load(config.dataset());
             NetworkShape shape = shapeOf(splits.test(), config.layers(), config.channels(), searchRun.toString());
-            BatchStream test = BatchStream.evaluation(splits.test(), ChildData.EVALUATION_BATCH, searchNormalization(splits, config));
+            SearchData searchData = SearchData.prepare(splits, config);
+            BatchStream test = BatchStream.evaluation(splits.test(), ChildData.EVALUATION_BATCH, searchData.normalization());
+            Iterable<Batch> testBatches = () -> test.epoch(0);
             CellPair<EdgeOpMatrix> logits = checkpoint.state().logits();
             int completed = checkpoint.state().completedEpochs();
-            double temperature = temperatures(config).temperature(Math.max(0, completed - 1));
+            int lastEpoch = Math.max(0, completed - 1);
+            double temperature = temperatures(config).temperature(Math.max(0, lastEpoch - config.warmupEpochs()));
             Genotype edgeAll = GenotypeDerivation.edgeAll(logits);
-            Genotype top2 = GenotypeDerivation.top2PerNode(logits);
-            SupernetConfig supernetConfig = new SupernetConfig(shape, 0.9, 3e-4, 5.0, config.seed(), device, threads);
+            Genotype top2 = GenotypeDerivation.top2PerNode(logits, config.top2Rule());
+            SupernetConfig supernetConfig = new SupernetConfig(shape, SgdSettings.PAPER, config.dropPath(), config.seed(), device, threads);
             try (SupernetTrainer supernet = supernetTrainers.create(supernetConfig)) {
                 supernet.restoreVariables(checkpoint.variablesDirectory());
                 ArchitectureDistribution distribution = ArchitectureDistribution.of(logits);
                 SplittableRandom noise = new SplittableRandom(config.seed() ^ SAMPLE_SEED);
                 EvaluationResult sampled = EvaluationResult.EMPTY;
-                EvaluationResult edgeAllResult = EvaluationResult.EMPTY;
-                EvaluationResult top2Result = EvaluationResult.EMPTY;
-                CellPair<EdgeOpMatrix> edgeAllZ = GenotypeDerivation.oneHot(edgeAll);
-                CellPair<EdgeOpMatrix> top2Z = GenotypeDerivation.oneHot(top2);
-                for (Batch batch : (Iterable<Batch>) () -> test.epoch(0)) {
+                for (Batch batch : testBatches) {
                     sampled = sampled.plus(supernet.evaluate(batch, distribution.sample(temperature, noise).z()));
-                    edgeAllResult = edgeAllResult.plus(supernet.evaluate(batch, edgeAllZ));
-                    top2Result = top2Result.plus(supernet.evaluate(batch, top2Z));
                 }
+                // The children as the search validated them: with their own BN statistics when the run calibrated.
+                EvaluationResult edgeAllResult = evaluateChild(supernet, config, searchData, lastEpoch, edgeAll, testBatches);
+                EvaluationResult top2Result = evaluateChild(supernet, config, searchData, lastEpoch, top2, testBatches);
                 int classes = shape.classes();
                 return new SearchChildEvaluation(completed, temperature, edgeAll, top2, ChildEvaluation.of(sampled, classes),
                         ChildEvaluation.of(edgeAllResult, classes), ChildEvaluation.of(top2Result, classes));
@@ -132,19 +135,21 @@ public final class EvaluateChildService implements EvaluateChildUseCase {
         FlagChecks.zeroOrPositive("--threads", "all cores", threads);
     }
 
-    /** The statistics the search normalised with: those of its training part (same limit, split and seed). */
-    private static Normalization searchNormalization(DatasetSplits splits, SearchConfiguration config) {
-        ImageDataset all = splits.train();
-        if (config.trainLimit() > 0 && config.trainLimit() < all.size()) {
-            all = all.subset(all.name(), IntStream.range(0, config.trainLimit()).toArray());
+    private static EvaluationResult evaluateChild(SupernetTrainer supernet, SearchConfiguration config, SearchData data, int epoch,
+                                                  Genotype child, Iterable<Batch> batches) {
+        CellPair<EdgeOpMatrix> z = GenotypeDerivation.oneHot(child);
+        if (config.childCalibrationBatches() > 0) {
+            return supernet.evaluateRecalibrated(z, data.calibrationBatches(epoch, config.childCalibrationBatches()), batches);
         }
-        return Normalization.of(TrainValidationSplit.stratified(all, config.validationFraction(), config.seed()).train());
+        EvaluationResult total = EvaluationResult.EMPTY;
+        for (Batch batch : batches) {
+            total = total.plus(supernet.evaluate(batch, z));
+        }
+        return total;
     }
 
     private static TemperatureSchedule temperatures(SearchConfiguration config) {
-        return config.exponentialTemperature()
-                ? TemperatureSchedule.exponential(config.temperatureStart(), config.temperatureFloor(), config.epochs())
-                : TemperatureSchedule.linear(config.temperatureStart(), config.temperatureFloor(), config.epochs());
+        return config.temperatureSchedule().over(config.temperatureStart(), config.temperatureFloor(), config.searchEpochs());
     }
 
     private static NetworkShape shapeOf(ImageDataset data, int layers, int channels, String source) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.in.ExportChildUseCase;
+import org.snas4j.application.port.out.CheckpointStore;
 import org.snas4j.application.port.out.ChildRunDirectory;
 import org.snas4j.application.port.out.ChildRunDirectoryFactory;
 import org.snas4j.application.port.out.ModelExporter;
@@ -25,7 +26,7 @@ public final class ExportChildService implements ExportChildUseCase {
     public void export(Path childRun, Path target) {
         try (ChildRunDirectory run = runs.open(childRun)) {
             StoredRetrainRun stored = run.readConfiguration();
-            ChildRunDirectory.Checkpoint checkpoint = run.latestCheckpoint()
+            CheckpointStore.Checkpoint<RetrainState> checkpoint = run.checkpoints().latestValid()
                     .orElseThrow(() -> new InvalidInputException(childRun, "has no checkpoint yet: nothing trained to export"));
             RetrainConfiguration config = stored.configuration();
             Provenance p = stored.provenance();

@@ -42,6 +42,13 @@ public record RetrainConfiguration(DatasetRequest dataset, String genotypeSource
         Objects.requireNonNull(device, "device");
     }
 
+    /** This configuration training another genotype (a study retrains every cell with one budget). */
+    public RetrainConfiguration withGenotype(String newGenotypeSource, Genotype newGenotype) {
+        return new RetrainConfiguration(dataset, newGenotypeSource, newGenotype, layers, channels, batchSize, epochs, seed, auxiliary,
+                auxiliaryWeight, cutout, dropPath, learningRate, learningRateMin, batchNormAfterPools, validationFraction, device, threads,
+                trainLimit);
+    }
+
     /** Drop-path probability of {@code epoch}: p * epoch / epochs, as DARTS' train.py sets it. */
     public double dropPathAt(int epoch) {
         return dropPath * epoch / epochs;

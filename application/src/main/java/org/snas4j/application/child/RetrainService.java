@@ -11,6 +11,7 @@ import org.snas4j.application.port.in.RetrainGenotypeUseCase;
 import org.snas4j.application.port.out.ChildNetworkConfig;
 import org.snas4j.application.port.out.ChildNetworkTrainer;
 import org.snas4j.application.port.out.ChildNetworkTrainerFactory;
+import org.snas4j.application.port.out.CheckpointStore;
 import org.snas4j.application.port.out.ChildRunDirectory;
 import org.snas4j.application.port.out.ChildRunDirectoryFactory;
 import org.snas4j.application.port.out.ChildStepResult;
@@ -76,7 +77,7 @@ public final class RetrainService implements RetrainGenotypeUseCase {
                 throw new InvalidInputException(runDirectory, "the dataset differs from the one the run started with (fingerprint "
                         + data.fingerprint() + ", recorded " + stored.provenance().datasetFingerprint() + ")");
             }
-            return execute(configuration, stored.provenance(), data, run, run.latestCheckpoint());
+            return execute(configuration, stored.provenance(), data, run, run.checkpoints().latestValid());
         }
     }
 
@@ -96,7 +97,7 @@ public final class RetrainService implements RetrainGenotypeUseCase {
     }
 
     private RetrainOutcome execute(RetrainConfiguration config, Provenance provenance, ChildData data, ChildRunDirectory run,
-                                   Optional<ChildRunDirectory.Checkpoint> checkpoint) {
+                                   Optional<CheckpointStore.Checkpoint<RetrainState>> checkpoint) {
         CosineSchedule learningRates = new CosineSchedule(config.learningRate(), config.learningRateMin(), config.epochs());
         long withoutAuxiliary = NetworkParameterCount.ofChild(config.genotype(), data.shape(),
                 new ChildOptions(false, config.batchNormAfterPools()));
@@ -136,7 +137,7 @@ public final class RetrainService implements RetrainGenotypeUseCase {
                         data.heldOutName(), lastHeldOut.meanLoss(), lastHeldOut.accuracy(),
                         ChildEvaluation.of(lastHeldOut, data.shape().classes()).top5OrNaN(), (System.nanoTime() - started) / 1e9);
                 run.recordMetrics(metrics);
-                run.saveCheckpoint(new RetrainState(epoch + 1, globalStep), trainer::saveVariables);
+                run.checkpoints().save(new RetrainState(epoch + 1, globalStep), trainer::saveVariables);
                 listener.epochFinished(metrics);
             }
             EvaluationResult test = data.heldOutIsTest() && lastHeldOut != null ? lastHeldOut : evaluate(trainer, data.testBatches());

@@ -6,12 +6,13 @@ import static org.snas4j.application.FlagChecks.zeroOrPositive;
 import org.snas4j.application.InvalidInputException;
 
 /** Refuses settings no search can run with, naming the command-line flag at fault. */
-final class SearchConfigurationValidator {
+public final class SearchConfigurationValidator {
 
     private SearchConfigurationValidator() {
     }
 
-    static void validate(SearchConfiguration c) {
+    /** @throws org.snas4j.application.InvalidInputException naming the flag of the first setting at fault */
+    public static void validate(SearchConfiguration c) {
         positive("--layers", c.layers());
         positive("--channels", c.channels());
         positive("--batch", c.batchSize());
@@ -36,6 +37,15 @@ final class SearchConfigurationValidator {
         if (!(c.architectureLearningRate() > 0) || !Double.isFinite(c.architectureLearningRate())) {
             throw new InvalidInputException("--arch-learning-rate", "must be positive, got " + c.architectureLearningRate());
         }
+        zeroOrPositive("--warmup-epochs", "none", c.warmupEpochs());
+        if (c.warmupEpochs() >= c.epochs()) {
+            throw new InvalidInputException("--warmup-epochs", "must be below --epochs (" + c.epochs() + ") so alpha gets epochs to move, got "
+                    + c.warmupEpochs());
+        }
+        if (!(c.dropPath() >= 0 && c.dropPath() < 1)) {
+            throw new InvalidInputException("--drop-path", "must be in [0, 1), got " + c.dropPath());
+        }
+        zeroOrPositive("--child-calibration-batches", "use the supernet's batch-norm statistics", c.childCalibrationBatches());
         zeroOrPositive("--threads", "all cores", c.threads());
         zeroOrPositive("--train-limit", "all", c.trainLimit());
     }

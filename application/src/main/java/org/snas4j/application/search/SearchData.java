@@ -15,7 +15,7 @@ import org.snas4j.domain.space.NetworkShape;
  * The data of a search: the training images split into a part that trains weights and alpha and a
  * held-out part that validates the derived child. The test set is never touched.
  */
-final class SearchData {
+public final class SearchData {
 
     /** Evaluation batches are larger: no gradients, so memory allows it. */
     private static final int EVALUATION_BATCH = 256;
@@ -25,8 +25,11 @@ final class SearchData {
     private final NetworkShape shape;
     private final BatchStream training;
     private final BatchStream validation;
+    private final Normalization normalization;
 
-    private SearchData(String datasetName, String fingerprint, NetworkShape shape, BatchStream training, BatchStream validation) {
+    private SearchData(String datasetName, String fingerprint, NetworkShape shape, BatchStream training, BatchStream validation,
+                       Normalization normalization) {
+        this.normalization = normalization;
         this.datasetName = datasetName;
         this.fingerprint = fingerprint;
         this.shape = shape;
@@ -34,7 +37,8 @@ final class SearchData {
         this.validation = validation;
     }
 
-    static SearchData prepare(DatasetSplits splits, SearchConfiguration config) {
+    /** Splits, normalises and batches the training images of {@code splits} as {@code config} says. */
+    public static SearchData prepare(DatasetSplits splits, SearchConfiguration config) {
         ImageDataset all = NetworkInputs.trainingImages(splits, config.trainLimit());
         TrainValidationSplit split = TrainValidationSplit.stratified(all, config.validationFraction(), config.seed());
         if (config.batchSize() > split.train().size()) {
@@ -46,7 +50,7 @@ final class SearchData {
         BatchStream training = BatchStream.training(split.train(), config.batchSize(), normalization,
                 Augmentation.defaultFor(split.train()), config.seed());
         BatchStream validation = BatchStream.evaluation(split.validation(), EVALUATION_BATCH, normalization);
-        return new SearchData(all.name(), all.fingerprint(), shape, training, validation);
+        return new SearchData(all.name(), all.fingerprint(), shape, training, validation, normalization);
     }
 
     String datasetName() {
@@ -58,7 +62,12 @@ final class SearchData {
         return fingerprint;
     }
 
-    NetworkShape shape() {
+    /** The statistics of the part that trains the supernet, which every input of the network is normalised with. */
+    public Normalization normalization() {
+        return normalization;
+    }
+
+    public NetworkShape shape() {
         return shape;
     }
 
@@ -77,6 +86,33 @@ final class SearchData {
     /** This epoch's shuffled, augmented training batches; the order depends only on (seed, epoch). */
     Iterable<Batch> trainingBatches(int epoch) {
         return () -> training.epoch(epoch);
+    }
+
+    /**
+     * The first {@code count} training batches of {@code epoch} (all of them if there are fewer): the
+     * images on which a child's batch-norm statistics are re-estimated before it is validated.
+     */
+    public Iterable<Batch> calibrationBatches(int epoch, int count) {
+        return () -> {
+            java.util.Iterator<Batch> all = training.epoch(epoch);
+            return new java.util.Iterator<>() {
+                private int taken;
+
+                @Override
+                public boolean hasNext() {
+                    return taken < count && all.hasNext();
+                }
+
+                @Override
+                public Batch next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    taken++;
+                    return all.next();
+                }
+            };
+        };
     }
 
     Iterable<Batch> validationBatches() {

@@ -15,6 +15,7 @@ import org.snas4j.application.port.out.EvaluationResult;
 import org.snas4j.application.port.out.RunDirectory;
 import org.snas4j.application.port.out.RunDirectoryFactory;
 import org.snas4j.application.port.out.SearchListener;
+import org.snas4j.application.port.out.SgdSettings;
 import org.snas4j.application.port.out.StepResult;
 import org.snas4j.application.port.out.StoredRun;
 import org.snas4j.application.port.out.SupernetConfig;
@@ -96,7 +97,7 @@ public final class SearchService implements SearchArchitectureUseCase {
     }
 
     private SearchOutcome execute(SearchConfiguration config, Provenance provenance, SearchData data, RunDirectory run,
-                                  Optional<CheckpointStore.Checkpoint> checkpoint) {
+                                  Optional<CheckpointStore.Checkpoint<SearchState>> checkpoint) {
         AdamSettings defaults = AdamSettings.snasDefaults();
         AdamSettings adamSettings = new AdamSettings(config.architectureLearningRate(), defaults.beta1(), defaults.beta2(),
                 defaults.epsilon(), defaults.weightDecay(), defaults.gradientClipNorm());
@@ -105,16 +106,15 @@ public final class SearchService implements SearchArchitectureUseCase {
         int firstEpoch = 0;
         long globalStep = 0;
         NetworkCost cost = NetworkCost.of(data.shape(), new SnasCostModel());
-        ResourcePenalty penalty = new ResourcePenalty(cost, config.costMetric(), config.logarithmicCost(), config.lambda(),
+        ResourcePenalty penalty = new ResourcePenalty(cost, config.costMetric(), config.costForm(), config.lambda(),
                 REDUCTION_COST_RATIO);
         PenaltyGradientEstimator estimator = config.estimator().create();
-        TemperatureSchedule temperatures = config.exponentialTemperature()
-                ? TemperatureSchedule.exponential(config.temperatureStart(), config.temperatureFloor(), config.epochs())
-                : TemperatureSchedule.linear(config.temperatureStart(), config.temperatureFloor(), config.epochs());
+        TemperatureSchedule temperatures = config.temperatureSchedule().over(config.temperatureStart(), config.temperatureFloor(),
+                config.searchEpochs());
         CosineSchedule learningRates = new CosineSchedule(config.learningRate(), config.learningRateMin(), config.epochs());
 
-        SupernetConfig supernetConfig = new SupernetConfig(data.shape(), 0.9, 3e-4, 5.0, config.seed(), config.device(),
-                config.threads());
+        SupernetConfig supernetConfig = new SupernetConfig(data.shape(), SgdSettings.PAPER, config.dropPath(), config.seed(),
+                config.device(), config.threads());
         try (SupernetTrainer trainer = trainers.create(supernetConfig)) {
             if (checkpoint.isPresent()) {
                 SearchState state = checkpoint.get().state();
@@ -129,10 +129,11 @@ public final class SearchService implements SearchArchitectureUseCase {
                     data.train().size(), data.validation().size(), trainer.parameterCount()));
 
             Genotype edgeAll = GenotypeDerivation.edgeAll(distribution.logits());
-            Genotype top2 = GenotypeDerivation.top2PerNode(distribution.logits());
+            Genotype top2 = GenotypeDerivation.top2PerNode(distribution.logits(), config.top2Rule());
             for (int epoch = firstEpoch; epoch < config.epochs(); epoch++) {
                 long started = System.nanoTime();
-                double temperature = temperatures.temperature(epoch);
+                boolean warmup = config.isWarmup(epoch);
+                double temperature = temperatures.temperature(Math.max(0, epoch - config.warmupEpochs()));
                 double learningRate = learningRates.at(epoch);
                 SplittableRandom noise = RandomStreams.gumbel(config.seed(), epoch);
                 double lossSum = 0;
@@ -140,34 +141,44 @@ public final class SearchService implements SearchArchitectureUseCase {
                 double penaltySum = 0;
                 int step = 0;
                 for (Batch batch : data.trainingBatches(epoch)) {
-                    ConcreteSample sample = distribution.sample(temperature, noise);
-                    StepResult result = trainStep(trainer, batch, sample, learningRate, epoch, step + 1);
-                    CellPair<EdgeOpMatrix> logitGradient = SearchGradient.logitGradient(sample, result.lossGradientZ());
-                    if (config.lambda() > 0) {
-                        PenaltyEstimate estimate = estimator.estimate(distribution, sample, penalty);
-                        logitGradient = add(logitGradient, estimate.logitGradient());
-                        penaltySum += estimate.value();
+                    StepResult result;
+                    if (warmup) {
+                        // The weights learn every op before alpha may prefer any: one uniformly drawn path per step.
+                        result = trainStep(trainer, batch, ArchitectureDistribution.uniformOneHot(noise), learningRate, epoch, step + 1,
+                                globalStep);
+                    } else {
+                        ConcreteSample sample = distribution.sample(temperature, noise);
+                        result = trainStep(trainer, batch, sample.z(), learningRate, epoch, step + 1, globalStep);
+                        try {
+                            CellPair<EdgeOpMatrix> logitGradient = SearchGradient.logitGradient(sample, result.lossGradientZ());
+                            if (config.lambda() > 0) {
+                                PenaltyEstimate estimate = estimator.estimate(distribution, sample, penalty);
+                                logitGradient = add(logitGradient, estimate.logitGradient());
+                                penaltySum += estimate.value();
+                            }
+                            distribution = distribution.withLogits(adam.step(distribution.logits(), logitGradient));
+                        } catch (IllegalArgumentException e) {
+                            // The domain refuses non-finite matrices; here they can only come from an overflowing update.
+                            throw diverged(epoch, step + 1, "architecture update: " + e.getMessage());
+                        }
                     }
-                    distribution = distribution.withLogits(adam.step(distribution.logits(), logitGradient));
                     step++;
                     globalStep++;
                     lossSum += result.loss();
                     accuracySum += result.accuracy();
                     listener.stepFinished(epoch, step, stepsPerEpoch, result.loss(), result.accuracy(), temperature);
                 }
-                if (!distribution.logits().normal().isFinite() || !distribution.logits().reduction().isFinite()) {
-                    throw new TrainingDivergedException("architecture logits became NaN or infinite in epoch " + (epoch + 1));
-                }
 
                 edgeAll = GenotypeDerivation.edgeAll(distribution.logits());
-                top2 = GenotypeDerivation.top2PerNode(distribution.logits());
+                top2 = GenotypeDerivation.top2PerNode(distribution.logits(), config.top2Rule());
                 EvaluationResult supernet = evaluateSampled(trainer, data, distribution, temperature, config.seed(), epoch);
-                EvaluationResult child = evaluate(trainer, data, GenotypeDerivation.oneHot(edgeAll));
+                EvaluationResult child = evaluateChild(trainer, data, config, epoch, edgeAll);
+                EvaluationResult top2Child = evaluateChild(trainer, data, config, epoch, top2);
                 OperationCost expected = cost.expected(distribution);
                 EpochMetrics metrics = new EpochMetrics(epoch, temperature, learningRate, lossSum / step, accuracySum / step,
                         supernet.accuracy(), child.accuracy(), child.meanLoss(), expected.parameters(), expected.flops(),
                         expected.mac(), penaltySum / step, distribution.entropy(),
-                        GenotypeStatistics.parameterFreeEdges(edgeAll), (System.nanoTime() - started) / 1e9);
+                        GenotypeStatistics.parameterFreeEdges(edgeAll), (System.nanoTime() - started) / 1e9, top2Child.accuracy());
 
                 String prefix = String.format("epoch-%04d-", epoch);
                 run.writeGenotype(prefix + "edge-all", edgeAll);
@@ -184,6 +195,21 @@ public final class SearchService implements SearchArchitectureUseCase {
             listener.searchFinished(outcome);
             return outcome;
         }
+    }
+
+    /**
+     * A derived child on the held-out images, without retraining: the supernet fed the child's one-hot
+     * Z, with batch-norm statistics re-estimated for that child when the run calibrates (the
+     * supernet's statistics were gathered under mixed, sampled Z and misplace a single path's activations).
+     */
+    private static EvaluationResult evaluateChild(SupernetTrainer trainer, SearchData data, SearchConfiguration config, int epoch,
+                                                  Genotype child) {
+        CellPair<EdgeOpMatrix> z = GenotypeDerivation.oneHot(child);
+        if (config.childCalibrationBatches() == 0) {
+            return evaluate(trainer, data, z);
+        }
+        return trainer.evaluateRecalibrated(z, data.calibrationBatches(epoch, config.childCalibrationBatches()),
+                data.validationBatches());
     }
 
     private static EvaluationResult evaluate(SupernetTrainer trainer, SearchData data, CellPair<EdgeOpMatrix> z) {
@@ -206,11 +232,11 @@ public final class SearchService implements SearchArchitectureUseCase {
     }
 
     /** One trainer step; a NaN or infinite loss or gradient, seen here or by the trainer, stops the run. */
-    private static StepResult trainStep(SupernetTrainer trainer, Batch batch, ConcreteSample sample, double learningRate, int epoch,
-                                        int step) {
+    private static StepResult trainStep(SupernetTrainer trainer, Batch batch, CellPair<EdgeOpMatrix> z, double learningRate,
+                                        int epoch, int step, long globalStep) {
         StepResult result;
         try {
-            result = trainer.trainStep(batch, sample.z(), learningRate);
+            result = trainer.trainStep(batch, z, learningRate, globalStep);
         } catch (TrainingDivergedException e) {
             throw diverged(epoch, step, e.getMessage());
         }

@@ -46,6 +46,7 @@ import org.snas4j.application.port.out.SupernetTrainerFactory;
 import org.snas4j.application.search.Provenance;
 import org.snas4j.application.search.SearchConfiguration;
 import org.snas4j.application.search.SearchState;
+import org.snas4j.domain.cost.CostForm;
 import org.snas4j.domain.cost.CostMetric;
 import org.snas4j.domain.cost.GradientEstimator;
 import org.snas4j.domain.distribution.ArchitectureDistribution;
@@ -69,6 +70,7 @@ class EvaluateAndExportServiceTest {
     private ChildNetworkTrainer childTrainer;
     private ChildRunDirectoryFactory childRuns;
     private ChildRunDirectory childRun;
+    private CheckpointStore<RetrainState> childCheckpoints;
     private SupernetTrainerFactory supernetTrainers;
     private SupernetTrainer supernet;
     private RunDirectoryFactory searchRuns;
@@ -90,7 +92,9 @@ class EvaluateAndExportServiceTest {
                 "train"), SHAPE, new Normalization(new float[] {0.3f}, new float[] {0.2f}));
         childRun = mock(ChildRunDirectory.class);
         when(childRun.readConfiguration()).thenReturn(stored);
-        when(childRun.latestCheckpoint()).thenReturn(Optional.of(new ChildRunDirectory.Checkpoint(new RetrainState(4, 12), VARIABLES)));
+        childCheckpoints = mock();
+        when(childRun.checkpoints()).thenReturn(childCheckpoints);
+        when(childCheckpoints.latestValid()).thenReturn(Optional.of(new CheckpointStore.Checkpoint<>(new RetrainState(4, 12), VARIABLES)));
         childRuns = mock(ChildRunDirectoryFactory.class);
         when(childRuns.open(CHILD_RUN)).thenReturn(childRun);
         supernet = mock(SupernetTrainer.class);
@@ -134,7 +138,7 @@ class EvaluateAndExportServiceTest {
 
     @Test
     void aRunWithoutCheckpointHasNothingToEvaluateOrExport() {
-        when(childRun.latestCheckpoint()).thenReturn(Optional.empty());
+        when(childCheckpoints.latestValid()).thenReturn(Optional.empty());
         assertEquals(CHILD_RUN.toString(), assertThrows(InvalidInputException.class, () -> evaluations().evaluateTrained(CHILD_RUN, Device.CPU, 1)).source());
         ModelExporter exporter = mock(ModelExporter.class);
         assertThrows(InvalidInputException.class, () -> new ExportChildService(childRuns, exporter).export(CHILD_RUN, Path.of("model")));
@@ -144,15 +148,17 @@ class EvaluateAndExportServiceTest {
     @Test
     void aSearchRunsChildrenAreMeasuredWithTheSupernetsWeightsAndOneHotZ() {
         CellPair<EdgeOpMatrix> logits = ArchitectureDistribution.initial(3).logits();
-        SearchConfiguration search = new SearchConfiguration(DatasetRequest.bundledDefault(), 3, 4, 16, 10, 5, 1.0, 0.1, false, 0,
-                CostMetric.PARAMETERS, false, GradientEstimator.REPARAMETRISATION, 0.25, 0.025, 0.001, 3e-3, Device.CPU, 1, 0);
+        SearchConfiguration search = SearchConfiguration.builder().dataset(DatasetRequest.bundledDefault()).layers(3).channels(4)
+                .batchSize(16).epochs(10).seed(5).temperatureFloor(0.1).lambda(0).costMetric(CostMetric.PARAMETERS)
+                .costForm(CostForm.LINEAR).validationFraction(0.25).architectureLearningRate(3e-3).threads(1).trainLimit(0)
+                .childCalibrationBatches(0).build();
         RunDirectory run = mock(RunDirectory.class);
         when(searchRuns.resume(SEARCH_RUN)).thenReturn(run);
         when(run.readConfiguration()).thenReturn(new StoredRun(search, new Provenance(5, "d", "f", "v", Instant.EPOCH, null, "search")));
-        CheckpointStore checkpoints = mock(CheckpointStore.class);
+        CheckpointStore<SearchState> checkpoints = mock();
         when(run.checkpoints()).thenReturn(checkpoints);
         Path supernetVariables = Path.of("search-run/checkpoints/epoch-0006/variables");
-        when(checkpoints.latestValid()).thenReturn(Optional.of(new CheckpointStore.Checkpoint(new SearchState(6, 30, logits,
+        when(checkpoints.latestValid()).thenReturn(Optional.of(new CheckpointStore.Checkpoint<>(new SearchState(6, 30, logits,
                 new AdamOptimizer(AdamSettings.snasDefaults()).state()), supernetVariables)));
         List<CellPair<EdgeOpMatrix>> fed = new ArrayList<>();
         when(supernet.evaluate(any(), any())).thenAnswer(call -> {

@@ -36,6 +36,7 @@ import org.snas4j.application.device.DeviceCheck;
 import org.snas4j.application.port.out.ChildNetworkConfig;
 import org.snas4j.application.port.out.ChildNetworkTrainer;
 import org.snas4j.application.port.out.ChildNetworkTrainerFactory;
+import org.snas4j.application.port.out.CheckpointStore;
 import org.snas4j.application.port.out.ChildRunDirectory;
 import org.snas4j.application.port.out.ChildRunDirectoryFactory;
 import org.snas4j.application.port.out.ChildStepResult;
@@ -61,6 +62,7 @@ class RetrainServiceTest {
     private ChildNetworkTrainer trainer;
     private ChildRunDirectoryFactory runs;
     private ChildRunDirectory run;
+    private CheckpointStore<RetrainState> checkpoints;
     private RetrainListener listener;
     private final List<RetrainEpochMetrics> recorded = new ArrayList<>();
 
@@ -79,6 +81,8 @@ class RetrainServiceTest {
         when(trainers.create(any())).thenReturn(trainer);
         run = mock(ChildRunDirectory.class);
         when(run.path()).thenReturn(RUN);
+        checkpoints = mock();
+        when(run.checkpoints()).thenReturn(checkpoints);
         org.mockito.Mockito.doAnswer(call -> recorded.add(call.getArgument(0))).when(run).recordMetrics(any());
         when(run.metrics()).thenAnswer(call -> List.copyOf(recorded));
         runs = mock(ChildRunDirectoryFactory.class);
@@ -155,7 +159,7 @@ class RetrainServiceTest {
             assertEquals(i, globalSteps.getAllValues().get(i));
         }
         ArgumentCaptor<RetrainState> states = ArgumentCaptor.forClass(RetrainState.class);
-        verify(run, times(EPOCHS)).saveCheckpoint(states.capture(), any());
+        verify(checkpoints, times(EPOCHS)).save(states.capture(), any());
         assertEquals(new RetrainState(EPOCHS, (long) EPOCHS * steps), states.getAllValues().get(EPOCHS - 1));
         assertEquals(EPOCHS, recorded.size());
         RetrainEpochMetrics last = recorded.get(EPOCHS - 1);
@@ -210,13 +214,13 @@ class RetrainServiceTest {
                 "train", images("train", TRAIN_IMAGES, 0).fingerprint(), "v", Instant.EPOCH, null, "train"),
                 new org.snas4j.domain.space.NetworkShape(3, 4, 8, 1, 7), org.snas4j.application.data.Normalization.unitScale(1)));
         Path variables = Path.of("checkpoint-variables");
-        when(run.latestCheckpoint()).thenReturn(Optional.of(new ChildRunDirectory.Checkpoint(new RetrainState(3, 9), variables)));
+        when(checkpoints.latestValid()).thenReturn(Optional.of(new CheckpointStore.Checkpoint<>(new RetrainState(3, 9), variables)));
         service().resume(RUN, "train --resume");
         InOrder order = inOrder(trainer);
         order.verify(trainer).restoreVariables(variables);
         order.verify(trainer).trainStep(any(), anyDouble(), eq(0.2 * 3 / EPOCHS), eq(9L));
         verify(trainer, times(3)).trainStep(any(), anyDouble(), anyDouble(), anyLong());
-        verify(run).saveCheckpoint(eq(new RetrainState(4, 12)), any());
+        verify(checkpoints).save(eq(new RetrainState(4, 12)), any());
         verify(run, never()).writeConfiguration(any());
     }
 
@@ -234,7 +238,7 @@ class RetrainServiceTest {
     void aNonFiniteLossStopsTheRunBeforeItsCheckpoint() {
         when(trainer.trainStep(any(), anyDouble(), anyDouble(), anyLong())).thenReturn(new ChildStepResult(Double.NaN, Double.NaN, 0));
         assertThrows(TrainingDivergedException.class, () -> service().retrain(configuration(0), RUN, "train"));
-        verify(run, never()).saveCheckpoint(any(), any());
+        verify(checkpoints, never()).save(any(), any());
         verify(trainer).close();
     }
 

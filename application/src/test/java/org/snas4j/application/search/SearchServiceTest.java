@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyDouble;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
@@ -45,6 +46,7 @@ import org.snas4j.application.port.out.StoredRun;
 import org.snas4j.application.port.out.SupernetConfig;
 import org.snas4j.application.port.out.SupernetTrainer;
 import org.snas4j.application.port.out.SupernetTrainerFactory;
+import org.snas4j.domain.cost.CostForm;
 import org.snas4j.domain.cost.CostMetric;
 import org.snas4j.domain.cost.GradientEstimator;
 import org.snas4j.domain.distribution.ArchitectureDistribution;
@@ -69,7 +71,7 @@ class SearchServiceTest {
     private SupernetTrainer trainer;
     private RunDirectoryFactory runs;
     private RunDirectory run;
-    private CheckpointStore checkpoints;
+    private CheckpointStore<SearchState> checkpoints;
     private SearchListener listener;
     private final List<EpochMetrics> recorded = new ArrayList<>();
 
@@ -79,7 +81,7 @@ class SearchServiceTest {
         when(datasets.load(any())).thenReturn(new DatasetSplits(images("train", TRAIN_IMAGES), images("test", 20)));
         trainer = mock(SupernetTrainer.class);
         // dLoss/dZ favours sep_conv_3x3 on every edge: alpha must move towards it.
-        when(trainer.trainStep(any(), any(), anyDouble())).thenReturn(new StepResult(1.25, 0.5, favouring(Operation.SEP_CONV_3X3)));
+        when(trainer.trainStep(any(), any(), anyDouble(), anyLong())).thenReturn(new StepResult(1.25, 0.5, favouring(Operation.SEP_CONV_3X3)));
         when(trainer.evaluate(any(), any())).thenAnswer(inv -> {
             Batch batch = inv.getArgument(0);
             return new EvaluationResult(0.5 * batch.size(), batch.size() / 2, batch.size(), batch.size());
@@ -87,7 +89,7 @@ class SearchServiceTest {
         when(trainer.parameterCount()).thenReturn(1234L);
         trainers = mock(SupernetTrainerFactory.class);
         when(trainers.create(any())).thenReturn(trainer);
-        checkpoints = mock(CheckpointStore.class);
+        checkpoints = mock();
         run = mock(RunDirectory.class);
         when(run.path()).thenReturn(RUN);
         when(run.checkpoints()).thenReturn(checkpoints);
@@ -105,7 +107,7 @@ class SearchServiceTest {
         SearchOutcome outcome = service().search(configuration(EPOCHS, 0.0), RUN, "search");
 
         int steps = stepsPerEpoch();
-        verify(trainer, times(EPOCHS * steps)).trainStep(any(), any(), anyDouble());
+        verify(trainer, times(EPOCHS * steps)).trainStep(any(), any(), anyDouble(), anyLong());
         ArgumentCaptor<SearchState> states = ArgumentCaptor.forClass(SearchState.class);
         verify(checkpoints, times(EPOCHS)).save(states.capture(), any());
         for (int e = 0; e < EPOCHS; e++) {
@@ -134,7 +136,7 @@ class SearchServiceTest {
         service().search(configuration(EPOCHS, 0.0), RUN, "search");
 
         ArgumentCaptor<Double> rates = ArgumentCaptor.forClass(Double.class);
-        verify(trainer, times(EPOCHS * stepsPerEpoch())).trainStep(any(), any(), rates.capture());
+        verify(trainer, times(EPOCHS * stepsPerEpoch())).trainStep(any(), any(), rates.capture(), anyLong());
         assertEquals(0.025, rates.getAllValues().get(0), 1e-12);
         double lastEpochRate = rates.getAllValues().get(rates.getAllValues().size() - 1);
         assertTrue(lastEpochRate < 0.025 && lastEpochRate > 0.001, "cosine between max and min: " + lastEpochRate);
@@ -170,7 +172,7 @@ class SearchServiceTest {
 
     @Test
     void aStrongResourcePenaltyDrivesEdgesToParameterFreeOps() {
-        when(trainer.trainStep(any(), any(), anyDouble())).thenReturn(new StepResult(1.0, 0.5, CellPair.of(k -> EdgeOpMatrix.zeros())));
+        when(trainer.trainStep(any(), any(), anyDouble(), anyLong())).thenReturn(new StepResult(1.0, 0.5, CellPair.of(k -> EdgeOpMatrix.zeros())));
 
         service().search(configuration(EPOCHS, 50.0), RUN, "search");
 
@@ -182,13 +184,98 @@ class SearchServiceTest {
 
     @Test
     void stopsOnANonFiniteLossWithoutCheckpointingThatEpoch() {
-        when(trainer.trainStep(any(), any(), anyDouble())).thenReturn(new StepResult(Double.NaN, 0.0, favouring(Operation.NONE)));
+        when(trainer.trainStep(any(), any(), anyDouble(), anyLong())).thenReturn(new StepResult(Double.NaN, 0.0, favouring(Operation.NONE)));
 
         assertThrows(TrainingDivergedException.class, () -> service().search(configuration(EPOCHS, 0.0), RUN, "search"));
 
         verify(checkpoints, never()).save(any(), any());
         verify(trainer).close();
         verify(run).close();
+    }
+
+    @Test
+    void anOverflowingArchitectureUpdateIsADivergenceNotInvalidInput() {
+        // Finite but huge dLoss/dZ: the search gradient overflows to infinity inside the domain.
+        CellPair<EdgeOpMatrix> huge = CellPair.of(k -> EdgeOpMatrix.filled(1e308).with(0, 0, -1e308));
+        when(trainer.trainStep(any(), any(), anyDouble(), anyLong())).thenReturn(new StepResult(1.0, 0.5, huge));
+
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> service().search(configuration(EPOCHS, 0.0), RUN, "search"));
+
+        assertTrue(e.getMessage().contains("epoch 1, step 1"), e.getMessage());
+        verify(checkpoints, never()).save(any(), any());
+    }
+
+    @Test
+    void warmupEpochsTrainUniformOneHotPathsAndLeaveAlphaAlone() {
+        SearchConfiguration config = configuration(EPOCHS, 50.0).toBuilder().warmupEpochs(2).build();
+        List<CellPair<EdgeOpMatrix>> fed = new ArrayList<>();
+        when(trainer.trainStep(any(), any(), anyDouble(), anyLong())).thenAnswer(inv -> {
+            fed.add(inv.getArgument(1));
+            return new StepResult(1.25, 0.5, favouring(Operation.SEP_CONV_3X3));
+        });
+
+        service().search(config, RUN, "search");
+
+        ArgumentCaptor<SearchState> states = ArgumentCaptor.forClass(SearchState.class);
+        verify(checkpoints, times(EPOCHS)).save(states.capture(), any());
+        CellPair<EdgeOpMatrix> initial = ArchitectureDistribution.initial(config.seed()).logits();
+        assertEquals(initial, states.getAllValues().get(0).logits(), "alpha frozen in warm-up epoch 1");
+        assertEquals(initial, states.getAllValues().get(1).logits(), "alpha frozen in warm-up epoch 2");
+        assertTrue(!initial.equals(states.getAllValues().get(2).logits()), "alpha moves after the warm-up");
+        assertEquals(0.0, recorded.get(1).penalty(), "no penalty is charged while alpha is frozen");
+        // Warm-up steps feed one-hot rows, spread over all 8 ops; the temperature anneals over the other epochs.
+        int[] counts = new int[Operation.COUNT];
+        for (CellPair<EdgeOpMatrix> z : fed.subList(0, 2 * stepsPerEpoch())) {
+            for (int e = 0; e < EdgeOpMatrix.ROWS; e++) {
+                int op = z.normal().argmax(e);
+                assertEquals(1.0, z.normal().get(e, op));
+                assertEquals(1.0, java.util.Arrays.stream(z.normal().row(e)).sum());
+                counts[op]++;
+            }
+        }
+        for (int count : counts) {
+            assertTrue(count > 0, "every op is drawn: " + java.util.Arrays.toString(counts));
+        }
+        assertEquals(1.0, recorded.get(2).temperature(), 1e-12);
+        assertEquals(0.03, recorded.get(EPOCHS - 1).temperature(), 1e-12);
+    }
+
+    @Test
+    void stepsAreNumberedAcrossEpochsForTheDropPathMasks() {
+        service().search(configuration(2, 0.0).toBuilder().dropPath(0.3).build(), RUN, "search");
+
+        ArgumentCaptor<Long> steps = ArgumentCaptor.forClass(Long.class);
+        verify(trainer, times(2 * stepsPerEpoch())).trainStep(any(), any(), anyDouble(), steps.capture());
+        for (int i = 0; i < steps.getAllValues().size(); i++) {
+            assertEquals(i, steps.getAllValues().get(i));
+        }
+        ArgumentCaptor<SupernetConfig> config = ArgumentCaptor.forClass(SupernetConfig.class);
+        verify(trainers).create(config.capture());
+        assertEquals(0.3, config.getValue().dropPath());
+    }
+
+    @Test
+    void calibratedChildrenAreValidatedWithTheirOwnBatchNormStatistics() {
+        when(trainer.evaluateRecalibrated(any(), any(), any())).thenAnswer(inv -> {
+            int calibration = 0;
+            for (Batch ignored : (Iterable<Batch>) inv.getArgument(1)) {
+                calibration++;
+            }
+            assertEquals(2, calibration, "the configured number of calibration batches");
+            int size = 0;
+            for (Batch batch : (Iterable<Batch>) inv.getArgument(2)) {
+                size += batch.size();
+            }
+            return new EvaluationResult(0.1 * size, size, size, size);
+        });
+
+        service().search(configuration(1, 0.0).toBuilder().childCalibrationBatches(2).build(), RUN, "search");
+
+        verify(trainer, times(2)).evaluateRecalibrated(any(), any(), any());
+        assertEquals(1.0, recorded.get(0).childAccuracy(), "edge-all child from the recalibrated evaluation");
+        assertEquals(1.0, recorded.get(0).top2ChildAccuracy(), "top-2 child too");
+        assertEquals(0.5, recorded.get(0).supernetAccuracy(), "the supernet keeps its own statistics");
     }
 
     @Test
@@ -200,13 +287,13 @@ class SearchServiceTest {
         AdamOptimizer adam = new AdamOptimizer(AdamSettings.snasDefaults());
         adam.step(logits, favouring(Operation.SEP_CONV_5X5));
         Path variables = Path.of("checkpoint-2", "variables");
-        when(checkpoints.latestValid()).thenReturn(Optional.of(new CheckpointStore.Checkpoint(
+        when(checkpoints.latestValid()).thenReturn(Optional.of(new CheckpointStore.Checkpoint<>(
                 new SearchState(2, 2L * stepsPerEpoch(), logits, adam.state()), variables)));
 
         SearchOutcome outcome = service().resume(RUN, "search --resume");
 
         verify(trainer).restoreVariables(variables);
-        verify(trainer, times((EPOCHS - 2) * stepsPerEpoch())).trainStep(any(), any(), anyDouble());
+        verify(trainer, times((EPOCHS - 2) * stepsPerEpoch())).trainStep(any(), any(), anyDouble(), anyLong());
         ArgumentCaptor<SearchState> states = ArgumentCaptor.forClass(SearchState.class);
         verify(checkpoints, times(EPOCHS - 2)).save(states.capture(), any());
         assertEquals(3, states.getAllValues().get(0).completedEpochs());
@@ -253,14 +340,13 @@ class SearchServiceTest {
     }
 
     private static SearchConfiguration configuration(int epochs, double lambda) {
-        return new SearchConfiguration(new DatasetRequest("fashion-mnist", Optional.empty()), 3, 4, BATCH, epochs, 7, 1.0, 0.03, false,
-                lambda, CostMetric.PARAMETERS, false, GradientEstimator.EXPECTATION, 0.2, 0.025, 0.001, 0.05, Device.CPU, 1, 0);
+        return SearchConfiguration.builder().layers(3).channels(4).batchSize(BATCH).epochs(epochs).seed(7).lambda(lambda)
+                .costMetric(CostMetric.PARAMETERS).costForm(CostForm.LINEAR).estimator(GradientEstimator.EXPECTATION)
+                .architectureLearningRate(0.05).threads(1).trainLimit(0).childCalibrationBatches(0).build();
     }
 
     private static SearchConfiguration withBatch(SearchConfiguration c, int batch) {
-        return new SearchConfiguration(c.dataset(), c.layers(), c.channels(), batch, c.epochs(), c.seed(), c.temperatureStart(),
-                c.temperatureFloor(), c.exponentialTemperature(), c.lambda(), c.costMetric(), c.logarithmicCost(), c.estimator(),
-                c.validationFraction(), c.learningRate(), c.learningRateMin(), c.architectureLearningRate(), c.device(), c.threads(), c.trainLimit());
+        return c.toBuilder().batchSize(batch).build();
     }
 
     /** A dLoss/dZ whose descent direction raises {@code op} on every edge. */

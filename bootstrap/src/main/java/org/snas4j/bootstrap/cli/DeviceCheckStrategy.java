@@ -11,7 +11,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Runs the chosen command after checking the device of every command that has the {@link DeviceOptions}
- * mixin: a {@code --device} TensorFlow does not see fails in one line (exit 2) before the command
+ * mixin, directly or inside another mixin: a {@code --device} TensorFlow does not see fails in one line (exit 2) before the command
  * starts, so no run directory is created. One place for every command that runs a network.
  */
 public final class DeviceCheckStrategy implements IExecutionStrategy {
@@ -32,13 +32,19 @@ public final class DeviceCheckStrategy implements IExecutionStrategy {
             helpOnly |= chosen.isUsageHelpRequested() || chosen.isVersionHelpRequested();
         }
         if (!helpOnly) {
-            for (CommandSpec mixin : chosen.commandSpec().mixins().values()) {
-                if (mixin.userObject() instanceof DeviceOptions options) {
-                    check(options, chosen.commandSpec().commandLine());
-                }
-            }
+            checkDevices(chosen.commandSpec(), chosen.commandSpec().commandLine());
         }
         return command.execute(parseResult);
+    }
+
+    /** Mixins nest (search and study take DeviceOptions inside SearchOptions), so every level is looked at. */
+    private void checkDevices(CommandSpec spec, CommandLine commandLine) {
+        for (CommandSpec mixin : spec.mixins().values()) {
+            if (mixin.userObject() instanceof DeviceOptions options) {
+                check(options, commandLine);
+            }
+            checkDevices(mixin, commandLine);
+        }
     }
 
     private void check(DeviceOptions options, CommandLine commandLine) {

@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Stochastic Neural Architecture Search (SNAS, ICLR 2019) in Java.",
-        subcommands = {SearchCommand.class, TrainCommand.class, EvaluateCommand.class, ExportCommand.class, PredictCommand.class,
-            DescribeCommand.class, RenderCommand.class},
+        subcommands = {SearchCommand.class, TrainCommand.class, StudyCommand.class, EvaluateCommand.class, ExportCommand.class,
+            PredictCommand.class, DescribeCommand.class, RenderCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -1,10 +1,6 @@
 package org.snas4j.bootstrap.console;
 
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.snas4j.application.child.RetrainEpochMetrics;
@@ -19,18 +15,16 @@ import org.snas4j.application.port.out.RetrainListener;
 public final class ConsoleRetrainListener implements RetrainListener {
 
     private static final Logger LOG = LoggerFactory.getLogger("snas4j.train");
-    private static final int LOG_LINES_PER_EPOCH = 5;
 
-    private final boolean interactive;
-    private ProgressBar bar;
+    private final EpochProgress progress;
     private int epochs;
 
     public ConsoleRetrainListener(boolean interactive) {
-        this.interactive = interactive;
+        this.progress = new EpochProgress(LOG, interactive);
     }
 
     public static ConsoleRetrainListener forCurrentConsole() {
-        return new ConsoleRetrainListener(System.console() != null);
+        return new ConsoleRetrainListener(EpochProgress.consoleIsInteractive());
     }
 
     @Override
@@ -47,28 +41,12 @@ public final class ConsoleRetrainListener implements RetrainListener {
     @Override
     public void stepFinished(int epoch, int step, int stepsPerEpoch, double loss, double accuracy) {
         String message = String.format(Locale.ROOT, "loss %.3f acc %.1f%%", loss, 100 * accuracy);
-        if (interactive) {
-            if (bar == null) {
-                bar = new ProgressBarBuilder()
-                        .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, epochs))
-                        .setInitialMax(stepsPerEpoch)
-                        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-                        .setUpdateIntervalMillis(250)
-                        .setMaxRenderedLength(120)
-                        .setSpeedUnit(ChronoUnit.SECONDS)
-                        .showSpeed()
-                        .build();
-            }
-            bar.stepTo(step);
-            bar.setExtraMessage(message);
-        } else if (step == stepsPerEpoch || step % Math.max(1, stepsPerEpoch / LOG_LINES_PER_EPOCH) == 0) {
-            LOG.info(String.format(Locale.ROOT, "epoch %d/%d step %d/%d %s", epoch + 1, epochs, step, stepsPerEpoch, message));
-        }
+        progress.step(epoch, epochs, step, stepsPerEpoch, message);
     }
 
     @Override
     public void epochFinished(RetrainEpochMetrics m) {
-        closeBar();
+        progress.endEpoch();
         String top5 = Double.isNaN(m.heldOutTop5()) ? "" : String.format(Locale.ROOT, " (top-5 %.1f%%)", 100 * m.heldOutTop5());
         LOG.info(String.format(Locale.ROOT,
                 "epoch %d/%d done in %.0f s: lr %.4f, drop-path %.3f | train loss %.3f acc %.1f%% | %s loss %.3f acc %.2f%%%s",
@@ -78,13 +56,6 @@ public final class ConsoleRetrainListener implements RetrainListener {
 
     @Override
     public void trainingFinished(RetrainOutcome outcome) {
-        closeBar();
-    }
-
-    private void closeBar() {
-        if (bar != null) {
-            bar.close();
-            bar = null;
-        }
+        progress.endEpoch();
     }
 }

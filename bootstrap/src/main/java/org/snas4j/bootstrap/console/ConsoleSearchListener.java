@@ -1,10 +1,6 @@
 package org.snas4j.bootstrap.console;
 
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.snas4j.application.port.out.SearchListener;
@@ -21,20 +17,16 @@ import org.snas4j.domain.genotype.Genotype;
 public final class ConsoleSearchListener implements SearchListener {
 
     private static final Logger LOG = LoggerFactory.getLogger("snas4j.search");
-    /** Without a terminal, log this many lines per epoch. */
-    private static final int LOG_LINES_PER_EPOCH = 5;
-
-    private final boolean interactive;
-    private ProgressBar bar;
+    private final EpochProgress progress;
     private int epochs;
 
     public ConsoleSearchListener(boolean interactive) {
-        this.interactive = interactive;
+        this.progress = new EpochProgress(LOG, interactive);
     }
 
     /** Progress bars only when both a terminal is attached and output is not redirected. */
     public static ConsoleSearchListener forCurrentConsole() {
-        return new ConsoleSearchListener(System.console() != null);
+        return new ConsoleSearchListener(EpochProgress.consoleIsInteractive());
     }
 
     @Override
@@ -50,44 +42,21 @@ public final class ConsoleSearchListener implements SearchListener {
     @Override
     public void stepFinished(int epoch, int step, int stepsPerEpoch, double loss, double accuracy, double temperature) {
         String message = String.format(Locale.ROOT, "loss %.3f acc %.1f%% tau %.3f", loss, 100 * accuracy, temperature);
-        if (interactive) {
-            if (bar == null) {
-                bar = new ProgressBarBuilder()
-                        .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, epochs))
-                        .setInitialMax(stepsPerEpoch)
-                        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-                        .setUpdateIntervalMillis(250)
-                        .setMaxRenderedLength(120)
-                        .setSpeedUnit(ChronoUnit.SECONDS)
-                        .showSpeed()
-                        .build();
-            }
-            bar.stepTo(step);
-            bar.setExtraMessage(message);
-        } else if (step == stepsPerEpoch || step % Math.max(1, stepsPerEpoch / LOG_LINES_PER_EPOCH) == 0) {
-            LOG.info(String.format(Locale.ROOT, "epoch %d/%d step %d/%d %s", epoch + 1, epochs, step, stepsPerEpoch, message));
-        }
+        progress.step(epoch, epochs, step, stepsPerEpoch, message);
     }
 
     @Override
     public void epochFinished(EpochMetrics m, Genotype edgeAll, Genotype top2) {
-        closeBar();
+        progress.endEpoch();
         LOG.info(String.format(Locale.ROOT,
-                "epoch %d/%d done in %.0f s: train loss %.3f acc %.1f%% | held-out: supernet %.1f%%, child (no retraining) %.1f%% | "
-                        + "expected params %,.0f, entropy %.3f, parameter-free edges %d/28",
+                "epoch %d/%d done in %.0f s: train loss %.3f acc %.1f%% | held-out: supernet %.1f%%, children without retraining: "
+                        + "edge-all %.1f%%, top-2 %.1f%% | expected params %,.0f, entropy %.3f, parameter-free edges %d/28",
                 m.epoch() + 1, epochs, m.seconds(), m.trainLoss(), 100 * m.trainAccuracy(), 100 * m.supernetAccuracy(),
-                100 * m.childAccuracy(), m.expectedParameters(), m.entropy(), m.parameterFreeEdges()));
+                100 * m.childAccuracy(), 100 * m.top2ChildAccuracy(), m.expectedParameters(), m.entropy(), m.parameterFreeEdges()));
     }
 
     @Override
     public void searchFinished(SearchOutcome outcome) {
-        closeBar();
-    }
-
-    private void closeBar() {
-        if (bar != null) {
-            bar.close();
-            bar = null;
-        }
+        progress.endEpoch();
     }
 }

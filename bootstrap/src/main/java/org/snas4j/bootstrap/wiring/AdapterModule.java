@@ -5,7 +5,9 @@ import dagger.Provides;
 import jakarta.inject.Singleton;
 import org.snas4j.adapter.storage.dataset.FileDatasetSource;
 import org.snas4j.adapter.storage.genotype.ProtobufGenotypeRepository;
+import org.snas4j.adapter.storage.report.JFreeChartStudyChartWriter;
 import org.snas4j.adapter.storage.run.FileRunDirectoryFactory;
+import org.snas4j.adapter.storage.study.FileStudyFiles;
 import org.snas4j.adapter.tensorflow.supernet.TensorFlowSupernetTrainerFactory;
 import org.snas4j.adapter.storage.child.FileChildRunDirectoryFactory;
 import org.snas4j.adapter.storage.dataset.ImageFiles;
@@ -22,6 +24,8 @@ import org.snas4j.application.port.out.ModelExporter;
 import org.snas4j.application.port.out.ServedModelLoader;
 import org.snas4j.application.port.out.GenotypeRepository;
 import org.snas4j.application.port.out.RunDirectoryFactory;
+import org.snas4j.application.port.out.StudyChartWriter;
+import org.snas4j.application.port.out.StudyFiles;
 import org.snas4j.application.port.out.SupernetTrainerFactory;
 
 /** The production adapters behind each outbound port. */
@@ -86,5 +90,17 @@ public interface AdapterModule {
     @Singleton
     static SupernetTrainerFactory supernetTrainerFactory() {
         return new TensorFlowSupernetTrainerFactory();
+    }
+
+    @Provides
+    @Singleton
+    static StudyFiles studyFiles() {
+        return new FileStudyFiles();
+    }
+
+    @Provides
+    @Singleton
+    static StudyChartWriter studyChartWriter() {
+        return new JFreeChartStudyChartWriter();
     }
 }

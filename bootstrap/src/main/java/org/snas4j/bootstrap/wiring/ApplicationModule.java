@@ -29,10 +29,16 @@ import org.snas4j.application.port.out.GenotypeRepository;
 import org.snas4j.application.port.out.RunDirectoryFactory;
 import org.snas4j.application.port.out.SearchListener;
 import org.snas4j.application.port.out.SupernetTrainerFactory;
+import org.snas4j.application.port.in.RunStudyUseCase;
+import org.snas4j.application.port.out.StudyChartWriter;
+import org.snas4j.application.port.out.StudyFiles;
+import org.snas4j.application.port.out.StudyListener;
 import org.snas4j.application.search.SearchService;
+import org.snas4j.application.study.StudyService;
 import org.snas4j.bootstrap.cli.VersionProvider;
 import org.snas4j.bootstrap.console.ConsoleRetrainListener;
 import org.snas4j.bootstrap.console.ConsoleSearchListener;
+import org.snas4j.bootstrap.console.ConsoleStudyListener;
 
 /** Use cases, built from the ports the adapters provide. */
 @Module
@@ -100,5 +106,18 @@ public interface ApplicationModule {
     @Singleton
     static DescribeGenotypeUseCase describe(GenotypeCatalog catalog) {
         return new DescribeGenotypeService(catalog);
+    }
+
+    @Provides
+    @Singleton
+    static RunStudyUseCase study(SearchArchitectureUseCase searches, RetrainGenotypeUseCase retrains, RunDirectoryFactory searchRuns,
+                                 ChildRunDirectoryFactory retrainRuns, StudyFiles files, StudyChartWriter chart, StudyListener listener) {
+        return new StudyService(searches, retrains, searchRuns, retrainRuns, files, chart, listener);
+    }
+
+    @Provides
+    @Singleton
+    static StudyListener studyListener() {
+        return new ConsoleStudyListener();
     }
 }

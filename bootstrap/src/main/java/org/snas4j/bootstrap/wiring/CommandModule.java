@@ -15,6 +15,7 @@ import org.snas4j.bootstrap.cli.TrainCommand;
 import org.snas4j.bootstrap.cli.RenderCommand;
 import org.snas4j.bootstrap.cli.SearchCommand;
 import org.snas4j.bootstrap.cli.Snas4jCommand;
+import org.snas4j.bootstrap.cli.StudyCommand;
 import picocli.CommandLine;
 
 /** Builds picocli's command line so that subcommands come from Dagger (constructor injection). */
@@ -25,7 +26,8 @@ public interface CommandModule {
     @Singleton
     static CommandLine commandLine(Provider<SearchCommand> search, Provider<DescribeCommand> describe,
                                    Provider<RenderCommand> render, Provider<TrainCommand> train, Provider<EvaluateCommand> evaluate,
-                                   Provider<ExportCommand> export, Provider<PredictCommand> predict, DeviceCheck deviceCheck) {
+                                   Provider<ExportCommand> export, Provider<PredictCommand> predict,
+                                   Provider<StudyCommand> study, DeviceCheck deviceCheck) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -50,6 +52,9 @@ public interface CommandModule {
                 }
                 if (type == PredictCommand.class) {
                     return type.cast(predict.get());
+                }
+                if (type == StudyCommand.class) {
+                    return type.cast(study.get());
                 }
                 return defaults.create(type);
             }

@@ -1,5 +1,6 @@
 package org.snas4j.bootstrap.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snas4j.adapter.storage.child.FileChildRunDirectoryFactory;
+import org.snas4j.application.port.out.ChildRunDirectory;
 
 /**
  * train, evaluate, export and predict through the command line, in-process, on the bundled data with
@@ -76,6 +79,23 @@ class ChildCommandsTest {
         assertFalse(Files.exists(run.resolve("run.lock")), "nor does evaluating it");
         for (String row : new String[] {"WITHOUT retraining", "supernet (sampled Z)", "child, edge-all", "child, top-2 (DARTS)"}) {
             assertTrue(evaluated.out().contains(row), evaluated.out());
+        }
+    }
+
+    @Test
+    void aSecondTrainResumeOfARunInUseIsRefusedWithOneLineNamingTheDirectory(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        // A train in progress: it holds the run's lock and has written its configuration.
+        try (ChildRunDirectory held = new FileChildRunDirectoryFactory().create(run)) {
+            Files.writeString(held.path().resolve("configuration.properties"), "written by the holder\n");
+            byte[] before = Files.readAllBytes(run.resolve("configuration.properties"));
+
+            CommandLineRunner second = CommandLineRunner.run("train", "--resume", run.toString());
+
+            assertEquals(ExitCodes.INVALID_INPUT, second.exitCode(), second.err());
+            assertEquals(1, second.err().lines().count(), second.err());
+            assertTrue(second.err().contains(run.toString()) && second.err().contains("locked"), second.err());
+            assertArrayEquals(before, Files.readAllBytes(run.resolve("configuration.properties")), "the holder's run is untouched");
         }
     }
 

@@ -46,6 +46,16 @@ class DeviceCheckTest {
     }
 
     @Test
+    void aStudyOnAMissingGpuExitsTwoWithOneLineAndCreatesNoDirectory() {
+        // Its --device sits inside the SearchOptions mixin.
+        Path output = dir.resolve("study");
+        CommandLineRunner result = CommandLineRunner.run(SearchCommandTest.concat(new String[] {"study", "--device", "gpu", "--searches", "1",
+                "--random-cells", "0", "--published", "none", "--epochs", "1", "--train-epochs", "1", "--output", output.toString()},
+                SearchCommandTest.TINY));
+        assertRefusedWithoutWriting(result, output);
+    }
+
+    @Test
     void evaluateOnAMissingGpuExitsTwoWithOneLine() {
         Path run = dir.resolve("no-such-run");
         CommandLineRunner result = CommandLineRunner.run("evaluate", "--device", "gpu", "--threads", "1", run.toString());

@@ -25,13 +25,15 @@ import org.snas4j.domain.space.CellPair;
 import org.snas4j.domain.space.EdgeOpMatrix;
 
 /**
- * Kills a real search process with SIGKILL at random points, resumes it each time, and checks that
- * the finished run has every epoch's metrics exactly once and ends with the same architecture as an
- * uninterrupted run with the same seed (within TensorFlow's CPU non-determinism, see below).
+ * Kills a real search process with SIGKILL at random points of epochs after the first checkpoint,
+ * resumes it each time, checks that every resumed process restored the newest checkpoint (its start
+ * line names the epoch it continues at), and that the finished run has every epoch's metrics exactly
+ * once and ends with the same architecture as an uninterrupted run with the same seed (within
+ * TensorFlow's CPU non-determinism, see below).
  */
 class KillAndResumeTest {
 
-    private static final int EPOCHS = 4;
+    private static final int EPOCHS = 5;
     private static final int KILLS = 3;
     private static final String[] SEARCH = SearchCommandTest.concat(
             new String[] {"search", "--epochs", String.valueOf(EPOCHS), "--seed", "5", "--arch-learning-rate", "0.01",
@@ -45,16 +47,35 @@ class KillAndResumeTest {
         assertEquals(0, runToEnd(SearchCommandTest.concat(SEARCH, new String[] {"--output", twin.toString()})));
 
         Path killed = dir.resolve("killed");
-        Random random = new Random(20261128);
-        Process first = start(SearchCommandTest.concat(SEARCH, new String[] {"--output", killed.toString()}));
-        int interrupted = killAfterStart(first, killed, random) ? 1 : 0;
-        for (int kill = 1; kill < KILLS && !finished(killed); kill++) {
-            interrupted += killAfterStart(start("search", "--resume", killed.toString()), killed, random) ? 1 : 0;
+        long killSeed = System.nanoTime();
+        Random random = new Random(killSeed);
+        Path log = dir.resolve("process.log");
+        Process first = start(log, SearchCommandTest.concat(SEARCH, new String[] {"--output", killed.toString()}));
+        // The first kill waits for the first checkpoint; the time it took is the pace of the later kills.
+        long started = System.nanoTime();
+        awaitCheckpoint(first, killed, 1);
+        long epochNanos = System.nanoTime() - started;
+        int kills = 0;
+        Process running = first;
+        while (kills < KILLS && !finished(killed)) {
+            // A random point of a later epoch: anywhere in the next one and a half epochs.
+            TimeUnit.NANOSECONDS.sleep((long) (random.nextDouble() * 1.5 * epochNanos));
+            boolean alive = running.isAlive();
+            running.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
+            assertTrue(running.waitFor(30, TimeUnit.SECONDS));
+            kills += alive ? 1 : 0;
+            int completed = newestCheckpoint(killed);
+            if (finished(killed)) {
+                break;
+            }
+            running = start(log, "search", "--resume", killed.toString());
+            // The resumed process must restore the newest checkpoint: its start line names the epoch it continues at.
+            int continuedAt = awaitFirstEpoch(running, log);
+            assertEquals(completed + 1, continuedAt, "resumed from the checkpoint of epoch " + completed + " (kill seed " + killSeed + ")");
         }
-        assertTrue(interrupted >= 1, "at least one search process was killed while running");
-        if (!finished(killed)) {
-            assertEquals(0, runToEnd("search", "--resume", killed.toString()));
-        }
+        assertTrue(kills >= 1, "at least one search process was killed while running (kill seed " + killSeed + ")");
+        assertTrue(running.waitFor(5, TimeUnit.MINUTES), "the last resume finishes");
+        assertEquals(0, running.exitValue());
 
         List<String> resumedMetrics = Files.readAllLines(killed.resolve("metrics.jsonl"));
         assertEquals(EPOCHS, resumedMetrics.size(), "every epoch exactly once: " + resumedMetrics);
@@ -117,44 +138,67 @@ class KillAndResumeTest {
                 && Files.readAllLines(metrics).size() == EPOCHS;
     }
 
-    /**
-     * Waits until the run directory holds its configuration, then kills the process after a random delay.
-     *
-     * @return whether the process was still running when killed
-     */
-    private static boolean killAfterStart(Process process, Path run, Random random) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(run.resolve("configuration.textproto")) && process.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+    /** Waits until the run holds the checkpoint of {@code epoch} (1-based; renamed into place, so complete). */
+    private static void awaitCheckpoint(Process process, Path run, int epoch) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (newestCheckpoint(run) < epoch) {
+            assertTrue(process.isAlive(), "the search died before its checkpoint of epoch " + epoch);
+            assertTrue(System.nanoTime() < deadline, "no checkpoint of epoch " + epoch + " after 3 minutes");
+            Thread.sleep(20);
         }
-        Thread.sleep(500 + random.nextInt(4000));
-        boolean running = process.isAlive();
-        process.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        return running;
+    }
+
+    /** The newest epoch with a checkpoint directory, 0 when there is none. */
+    private static int newestCheckpoint(Path run) throws IOException {
+        Path checkpoints = run.resolve("checkpoints");
+        if (!Files.isDirectory(checkpoints)) {
+            return 0;
+        }
+        try (var entries = Files.list(checkpoints)) {
+            return entries.map(p -> p.getFileName().toString()).filter(name -> name.matches("epoch-\\d{4}"))
+                    .mapToInt(name -> Integer.parseInt(name.substring("epoch-".length()))).max().orElse(0);
+        }
+    }
+
+    /** Waits for the search's start line ("... epochs 3..5; ...") in a fresh log and returns the first epoch (1-based). */
+    private static int awaitFirstEpoch(Process process, Path log) throws Exception {
+        Pattern startLine = Pattern.compile("epochs (\\d+)\\.\\.\\d+;");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            Matcher m = startLine.matcher(Files.exists(log) ? Files.readString(log) : "");
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            assertTrue(process.isAlive() || Files.exists(log) && startLine.matcher(Files.readString(log)).find(),
+                    "the resumed search died before starting: " + (Files.exists(log) ? Files.readString(log) : ""));
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the resumed search logged no start line: " + Files.readString(log));
     }
 
     private static SearchState lastState(Path run) {
         try (RunDirectory directory = new FileRunDirectoryFactory().resume(run)) {
-            CheckpointStore.Checkpoint checkpoint = directory.checkpoints().latestValid().orElseThrow();
+            CheckpointStore.Checkpoint<SearchState> checkpoint = directory.checkpoints().latestValid().orElseThrow();
             return checkpoint.state();
         }
     }
 
     private static int runToEnd(String... args) throws Exception {
-        Process process = start(args);
+        Process process = start(null, args);
         assertTrue(process.waitFor(5, TimeUnit.MINUTES), "search finishes");
         return process.exitValue();
     }
 
-    private static Process start(String... args) throws IOException {
+    /** Starts {@code snas4j args} in a new JVM; its output replaces {@code log}'s content (discarded when null). */
+    private static Process start(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(log.toFile()))
                 .directory(new File(".")).start();
     }
 }

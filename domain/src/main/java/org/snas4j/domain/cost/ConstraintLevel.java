@@ -9,10 +9,11 @@ import java.util.Map;
  * penalty of the COMBINED cost with the logits trained by Adam (lr 3e-4, weight decay 1e-3):
  * <ul>
  *   <li>NONE 0: no constraint;</li>
- *   <li>MILD 1.5e-3: the authors' published 20-cell command;</li>
- *   <li>MODERATE 4e-3: between the two published values, roughly geometrically;</li>
- *   <li>AGGRESSIVE 1e-2: the authors' published 8-cell command and their code's default for the
- *       reparametrisation and discrete estimators.</li>
+ *   <li>MILD 1.5e-3: the {@code --resource_lambda} of both published search commands (8 cells and 20
+ *       cells; the 8-cell command's remark says 1e-2, its flag 1.5e-3);</li>
+ *   <li>MODERATE 4e-3: between mild and aggressive, roughly geometrically;</li>
+ *   <li>AGGRESSIVE 1e-2: the authors' code's default lambda for the reparametrisation and discrete
+ *       estimators.</li>
  * </ul>
  * Because Adam normalises the gradient's scale, lambda matters through its balance with the
  * loss gradient and the logits' weight decay: under the penalty and weight decay alone the

@@ -14,7 +14,10 @@ import org.snas4j.domain.space.Operation;
  * lambda * (sum over normal cells / #normal + ratio * sum over reduction cells / #reduction) of
  * per-edge costs, where an edge's cost is sum_k w_k cost_k of the chosen metric (linear form) or
  * the SNAS log form of that weighted sum ({@link CostMetric#logOf}). With 6 normal and 2
- * reduction cells this is the authors' "/ 6" and "/ 2". A kind with no cell contributes 0.
+ * reduction cells this is the authors' "/ 6" and "/ 2"; at other depths the authors still divide
+ * by 6 and 2, we by the actual counts, so a lambda means the same per cell at any depth (and
+ * lambdas are not comparable with the authors' at depths other than 8). A kind with no cell
+ * contributes 0.
  */
 public final class ResourcePenalty {
 
@@ -22,13 +25,13 @@ public final class ResourcePenalty {
 
     private final NetworkCost cost;
     private final CostMetric metric;
-    private final boolean logarithmic;
+    private final CostForm form;
     private final double lambda;
     private final double reductionRatio;
     /** lambda * (1 or ratio) / #cells of the kind, per kind. */
     private final CellPair<Double> kindScale;
 
-    public ResourcePenalty(NetworkCost cost, CostMetric metric, boolean logarithmic, double lambda, double reductionRatio) {
+    public ResourcePenalty(NetworkCost cost, CostMetric metric, CostForm form, double lambda, double reductionRatio) {
         this.cost = Objects.requireNonNull(cost, "cost");
         this.metric = Objects.requireNonNull(metric, "metric");
         if (!Double.isFinite(lambda) || lambda < 0) {
@@ -37,7 +40,7 @@ public final class ResourcePenalty {
         if (!Double.isFinite(reductionRatio) || reductionRatio < 0) {
             throw new IllegalArgumentException("reduction ratio must be a finite number >= 0, got " + reductionRatio);
         }
-        this.logarithmic = logarithmic;
+        this.form = Objects.requireNonNull(form, "form");
         this.lambda = lambda;
         this.reductionRatio = reductionRatio;
         this.kindScale = CellPair.of(kind -> {
@@ -55,8 +58,8 @@ public final class ResourcePenalty {
         return metric;
     }
 
-    public boolean logarithmic() {
-        return logarithmic;
+    public CostForm form() {
+        return form;
     }
 
     public double lambda() {
@@ -69,22 +72,38 @@ public final class ResourcePenalty {
 
     /** The same penalty with another lambda (e.g. a {@link ConstraintLevel}'s). */
     public ResourcePenalty withLambda(double newLambda) {
-        return new ResourcePenalty(cost, metric, logarithmic, newLambda, reductionRatio);
+        return new ResourcePenalty(cost, metric, form, newLambda, reductionRatio);
     }
 
     /** The penalty under op weights {@code weights} (normal and reduction matrices). */
     public double value(CellPair<EdgeOpMatrix> weights) {
+        CellPair<double[]> shares = edgeShares(weights);
         double total = 0;
-        for (CellShape cell : cost.layout().cells()) {
-            EdgeOpMatrix w = weights.get(cell.kind());
-            double cellTotal = 0;
-            for (int e = 0; e < CellTopology.EDGES; e++) {
-                OperationCost edge = cost.edgeCost(cell.index(), e, w.row(e));
-                cellTotal += logarithmic ? metric.logOf(edge) : metric.of(edge);
+        for (CellKind kind : CellKind.values()) {
+            for (double share : shares.get(kind)) {
+                total += share;
             }
-            total += kindScale.get(cell.kind()) * cellTotal;
         }
         return total;
+    }
+
+    /**
+     * The penalty split by edge: entry e of a kind's array is what edge e of that kind adds, summed
+     * over every cell of the kind (their edges share one Z). The entries add up to {@link #value}.
+     * This is the local decomposition the authors' score-function estimator credits each edge with.
+     */
+    public CellPair<double[]> edgeShares(CellPair<EdgeOpMatrix> weights) {
+        double[][] shares = {new double[CellTopology.EDGES], new double[CellTopology.EDGES]};
+        for (CellShape cell : cost.layout().cells()) {
+            EdgeOpMatrix w = weights.get(cell.kind());
+            double scale = kindScale.get(cell.kind());
+            double[] kindShares = shares[cell.kind().ordinal()];
+            for (int e = 0; e < CellTopology.EDGES; e++) {
+                OperationCost edge = cost.edgeCost(cell.index(), e, w.row(e));
+                kindShares[e] += scale * (form == CostForm.LOG ? metric.logOf(edge) : metric.of(edge));
+            }
+        }
+        return CellPair.of(kind -> shares[kind.ordinal()]);
     }
 
     /** The exact gradient of {@link #value} with respect to every weight (0 where a log's clamp is active). */
@@ -95,10 +114,10 @@ public final class ResourcePenalty {
             EdgeOpMatrix w = weights.get(cell.kind());
             double[] g = grad[cell.kind().ordinal()];
             for (int e = 0; e < CellTopology.EDGES; e++) {
-                OperationCost edge = logarithmic ? cost.edgeCost(cell.index(), e, w.row(e)) : null;
+                OperationCost edge = form == CostForm.LOG ? cost.edgeCost(cell.index(), e, w.row(e)) : null;
                 for (Operation op : Operation.all()) {
                     OperationCost opCost = cost.cost(cell.index(), e, op);
-                    double slope = logarithmic ? logSlope(edge, opCost) : metric.of(opCost);
+                    double slope = form == CostForm.LOG ? logSlope(edge, opCost) : metric.of(opCost);
                     g[e * OPS + op.ordinal()] += scale * slope;
                 }
             }
@@ -123,7 +142,7 @@ public final class ResourcePenalty {
 
     @Override
     public String toString() {
-        return "ResourcePenalty[" + metric.id() + (logarithmic ? ", log" : ", linear") + ", lambda=" + lambda
+        return "ResourcePenalty[" + metric.id() + ", " + form.id() + ", lambda=" + lambda
                 + ", reductionRatio=" + reductionRatio + "]";
     }
 }

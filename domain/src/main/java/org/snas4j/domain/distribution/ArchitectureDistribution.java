@@ -96,6 +96,22 @@ public final class ArchitectureDistribution {
     }
 
     /**
+     * A one-hot architecture drawn uniformly: every edge of both cells picks one of the 8 ops with
+     * equal probability, whatever the logits (the authors' {@code --random_sample_pretrain} warm-up,
+     * which trains the weights before alpha is allowed to move). Draws 2 x 14 uniforms from {@code rng}.
+     */
+    public static CellPair<EdgeOpMatrix> uniformOneHot(RandomGenerator rng) {
+        Objects.requireNonNull(rng, "rng");
+        return CellPair.of(kind -> {
+            double[] v = new double[EdgeOpMatrix.ROWS * EdgeOpMatrix.COLUMNS];
+            for (int edge = 0; edge < EdgeOpMatrix.ROWS; edge++) {
+                v[edge * EdgeOpMatrix.COLUMNS + rng.nextInt(EdgeOpMatrix.COLUMNS)] = 1.0;
+            }
+            return EdgeOpMatrix.ofRowMajor(v);
+        });
+    }
+
+    /**
      * Standard Gumbel noise G = -log(-log U), U ~ Uniform(0, 1), for both cells (normal first,
      * row-major). A uniform of exactly 0 is redrawn, so G is always finite.
      */

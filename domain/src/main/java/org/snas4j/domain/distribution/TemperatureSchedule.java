@@ -11,6 +11,30 @@ public interface TemperatureSchedule {
     /** tau for a 0-based epoch; never below the floor. */
     double temperature(int epoch);
 
+    /** The two schedules, as a setting. */
+    enum Kind {
+        LINEAR, EXPONENTIAL;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The schedule of this kind from {@code start} at epoch 0 to {@code floor} at epoch {@code epochs - 1}. */
+        public TemperatureSchedule over(double start, double floor, int epochs) {
+            return this == LINEAR ? linear(start, floor, epochs) : exponential(start, floor, epochs);
+        }
+
+        /** @throws IllegalArgumentException naming the unknown id and the valid ones */
+        public static Kind fromId(String id) {
+            for (Kind kind : values()) {
+                if (kind.id().equalsIgnoreCase(id == null ? "" : id.trim())) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException("unknown temperature schedule '" + id + "' (expected linear or exponential)");
+        }
+    }
+
     /** tau falls by the same amount every epoch (SNAS' schedule: start 1, floor 0.03). */
     static TemperatureSchedule linear(double start, double floor, int epochs) {
         return new LinearTemperature(start, floor, epochs);

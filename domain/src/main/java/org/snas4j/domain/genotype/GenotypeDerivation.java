@@ -39,7 +39,16 @@ public final class GenotypeDerivation {
      * strict comparison), so the result is deterministic.
      */
     public static Genotype top2PerNode(CellPair<EdgeOpMatrix> logits) {
-        CellPair<CellGenotype> cells = logits.map(m -> top2Cell(EdgeSoftmax.apply(m, 1.0)));
+        return top2PerNode(logits, Top2Rule.DARTS);
+    }
+
+    /**
+     * The top-2 child under {@code rule}: as {@link #top2PerNode(CellPair)} for DARTS; for SNAS the
+     * ranking and the op choice include none (the authors' code), so a kept edge may be none.
+     */
+    public static Genotype top2PerNode(CellPair<EdgeOpMatrix> logits, Top2Rule rule) {
+        boolean keepNone = rule == Top2Rule.SNAS;
+        CellPair<CellGenotype> cells = logits.map(m -> top2Cell(EdgeSoftmax.apply(m, 1.0), keepNone));
         return new Genotype(cells.normal(), cells.reduction());
     }
 
@@ -57,25 +66,25 @@ public final class GenotypeDerivation {
         });
     }
 
-    private static CellGenotype top2Cell(EdgeOpMatrix probabilities) {
+    private static CellGenotype top2Cell(EdgeOpMatrix probabilities, boolean keepNone) {
         List<CellEdge> kept = new ArrayList<>(2 * CellTopology.STEPS);
         for (int node = CellTopology.INPUT_NODES; node < CellTopology.NODES; node++) {
             int first = CellTopology.firstEdgeInto(node);
             int to = node;
             // Stable sort by descending strength keeps the lower input first on ties.
             IntStream.range(0, node).boxed()
-                    .sorted(Comparator.comparingDouble((Integer from) -> -probabilities.get(first + from, bestNonNone(probabilities, first + from))))
+                    .sorted(Comparator.comparingDouble((Integer from) -> -probabilities.get(first + from, best(probabilities, first + from, keepNone))))
                     .limit(2)
-                    .forEach(from -> kept.add(new CellEdge(Operation.all().get(bestNonNone(probabilities, first + from)), from, to)));
+                    .forEach(from -> kept.add(new CellEdge(Operation.all().get(best(probabilities, first + from, keepNone)), from, to)));
         }
         return new CellGenotype(GenotypeForm.TOP2_PER_NODE, kept);
     }
 
-    /** The non-none op with the largest weight on an edge, the first in SNAS order on ties. */
-    private static int bestNonNone(EdgeOpMatrix weights, int edge) {
+    /** The op (non-none unless {@code keepNone}) with the largest weight on an edge, the first in SNAS order on ties. */
+    private static int best(EdgeOpMatrix weights, int edge, boolean keepNone) {
         int best = -1;
         for (Operation op : Operation.all()) {
-            if (op != Operation.NONE && (best < 0 || weights.get(edge, op) > weights.get(edge, best))) {
+            if ((keepNone || op != Operation.NONE) && (best < 0 || weights.get(edge, op) > weights.get(edge, best))) {
                 best = op.ordinal();
             }
         }

@@ -32,7 +32,7 @@ class ConstraintLevelTest {
         ArchitectureDistribution start = ArchitectureDistribution.initial(3, 0.0, 0.01);
         double previous = Double.POSITIVE_INFINITY;
         for (ConstraintLevel level : ConstraintLevel.values()) {
-            ResourcePenalty penalty = new ResourcePenalty(cost, CostMetric.COMBINED, true, level.lambda(), 1.0);
+            ResourcePenalty penalty = new ResourcePenalty(cost, CostMetric.COMBINED, CostForm.LOG, level.lambda(), 1.0);
             PenaltyGradientEstimator estimator = GradientEstimator.EXPECTATION.create();
             AdamOptimizer adam = new AdamOptimizer(AdamSettings.snasDefaults());
             ArchitectureDistribution d = start;

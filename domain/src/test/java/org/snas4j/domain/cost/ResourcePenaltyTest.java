@@ -27,14 +27,14 @@ class ResourcePenaltyTest {
     @Test
     void linearPenaltyOfTheTinyNetworkByHand() {
         // One reduction cell, no normal cell: lambda * ratio * (expected parameters 898) / 1.
-        ResourcePenalty penalty = new ResourcePenalty(TINY, CostMetric.PARAMETERS, false, 0.5, 2.0);
+        ResourcePenalty penalty = new ResourcePenalty(TINY, CostMetric.PARAMETERS, CostForm.LINEAR, 0.5, 2.0);
         CellPair<EdgeOpMatrix> uniform = CellPair.of(k -> EdgeOpMatrix.filled(1.0 / 8));
         assertEquals(898, penalty.value(uniform), 1e-9);
     }
 
     @Test
     void logPenaltyOfTheTinyNetworkByHand() {
-        ResourcePenalty penalty = new ResourcePenalty(TINY, CostMetric.COMBINED, true, 0.1, 3.0);
+        ResourcePenalty penalty = new ResourcePenalty(TINY, CostMetric.COMBINED, CostForm.LOG, 0.1, 3.0);
         CellPair<EdgeOpMatrix> sep = CellPair.of(k -> allOn(Operation.SEP_CONV_3X3));
         // Per edge (log size + log flops + log mac) / 3 with sep_conv_3 at C = 4, h = 2 (see NetworkCostTest).
         double reducing = (Math.log(104) + Math.log(416) + Math.log(280)) / 3;
@@ -59,25 +59,25 @@ class ResourcePenaltyTest {
                 reduction += mac;
             }
         }
-        ResourcePenalty penalty = new ResourcePenalty(SEARCH, CostMetric.MAC, false, 1e-3, 0.5);
+        ResourcePenalty penalty = new ResourcePenalty(SEARCH, CostMetric.MAC, CostForm.LINEAR, 1e-3, 0.5);
         assertEquals(1e-3 * (normal / 6 + 0.5 * reduction / 2), penalty.value(GenotypeDerivation.oneHot(g)), 1e-9);
     }
 
     @ParameterizedTest
     @EnumSource(CostMetric.class)
     void linearGradientMatchesFiniteDifferences(CostMetric metric) {
-        assertGradientMatchesFiniteDifferences(new ResourcePenalty(SEARCH, metric, false, 1e-3, 1.7));
+        assertGradientMatchesFiniteDifferences(new ResourcePenalty(SEARCH, metric, CostForm.LINEAR, 1e-3, 1.7));
     }
 
     @ParameterizedTest
     @EnumSource(CostMetric.class)
     void logGradientMatchesFiniteDifferences(CostMetric metric) {
-        assertGradientMatchesFiniteDifferences(new ResourcePenalty(SEARCH, metric, true, 1e-2, 0.6));
+        assertGradientMatchesFiniteDifferences(new ResourcePenalty(SEARCH, metric, CostForm.LOG, 1e-2, 0.6));
     }
 
     @Test
     void logGradientIsZeroWhereTheClampIsActive() {
-        ResourcePenalty penalty = new ResourcePenalty(TINY, CostMetric.PARAMETERS, true, 1.0, 1.0);
+        ResourcePenalty penalty = new ResourcePenalty(TINY, CostMetric.PARAMETERS, CostForm.LOG, 1.0, 1.0);
         // Parameters of every edge far below 1: log(max(x, 1)) is flat.
         CellPair<EdgeOpMatrix> tiny = CellPair.of(k -> EdgeOpMatrix.filled(1e-6));
         assertEquals(0.0, Matrices.maxAbs(penalty.gradient(tiny)));
@@ -85,7 +85,7 @@ class ResourcePenaltyTest {
 
     @Test
     void lambdaScalesValueAndGradient() {
-        ResourcePenalty a = new ResourcePenalty(SEARCH, CostMetric.COMBINED, true, 1e-3, 1.0);
+        ResourcePenalty a = new ResourcePenalty(SEARCH, CostMetric.COMBINED, CostForm.LOG, 1e-3, 1.0);
         ResourcePenalty b = a.withLambda(4e-3);
         CellPair<EdgeOpMatrix> w = ArchitectureDistribution.initial(5).probabilities();
         assertEquals(4 * a.value(w), b.value(w), 1e-12);

@@ -56,6 +56,24 @@ class GenotypeDerivationTest {
     }
 
     @Test
+    void theSnasTop2RuleRanksAndChoosesWithNoneIncluded() {
+        EdgeOpMatrix m = EdgeOpMatrix.zeros();
+        // Node 2: edge 0's strongest op is none (kept, as none, under the SNAS rule); edge 1 a weaker skip.
+        m = m.with(0, Operation.NONE.ordinal(), 9.0).with(0, Operation.SEP_CONV_5X5.ordinal(), 0.5);
+        m = m.with(1, Operation.SKIP_CONNECT.ordinal(), 1.0);
+        // Node 3: edge 2's none (prob near 1) beats edge 4's sep_conv_3x3, which beats edge 3's pool.
+        m = m.with(2, Operation.NONE.ordinal(), 8.0).with(3, Operation.MAX_POOL_3X3.ordinal(), 0.5)
+                .with(4, Operation.SEP_CONV_3X3.ordinal(), 2.0);
+        Genotype snas = GenotypeDerivation.top2PerNode(new CellPair<>(m, m), Top2Rule.SNAS);
+        assertEquals(List.of(new CellEdge(Operation.NONE, 0, 2), new CellEdge(Operation.SKIP_CONNECT, 1, 2),
+                new CellEdge(Operation.NONE, 0, 3), new CellEdge(Operation.SEP_CONV_3X3, 2, 3)), snas.normal().edges().subList(0, 4));
+        Genotype darts = GenotypeDerivation.top2PerNode(new CellPair<>(m, m), Top2Rule.DARTS);
+        assertEquals(darts, GenotypeDerivation.top2PerNode(new CellPair<>(m, m)));
+        assertEquals(0, darts.normal().edges().stream().filter(edge -> edge.operation() == Operation.NONE).count());
+        assertEquals(Top2Rule.SNAS, Top2Rule.fromId("SNAS"));
+    }
+
+    @Test
     void oneHotMarksTheKeptEdgesAndLeavesDroppedRowsEmpty() {
         Genotype darts = PublishedGenotypes.byName("darts-v2");
         CellPair<EdgeOpMatrix> z = GenotypeDerivation.oneHot(darts);

@@ -26,59 +26,74 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.snas4j.adapter.storage.io.AtomicFiles;
-import org.snas4j.adapter.storage.io.FileTrees;
+import org.snas4j.adapter.io.AtomicFiles;
+import org.snas4j.adapter.io.FileTrees;
 import org.snas4j.adapter.storage.io.ProtoFiles;
 import org.snas4j.adapter.storage.io.ProtoFormat;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.out.CheckpointStore;
-import org.snas4j.application.search.SearchState;
 import org.snas4j.proto.CheckpointFileProto;
 import org.snas4j.proto.CheckpointManifestProto;
-import org.snas4j.proto.SearchStateProto;
 
 /**
  * Checkpoints as directories {@code epoch-NNNN/} holding {@code variables/} (the network's files),
- * {@code state.pb} (the architecture state) and {@code manifest.textproto} (size and SHA-256 of every
- * other file). Each is written in a hidden temporary directory, fsynced file by file, and renamed into
- * place, so a crash or a full disk leaves either a complete checkpoint or none; reading verifies every
- * checksum and falls back to an older checkpoint when the newest is damaged.
+ * the run's state in the file its {@link StateCodec} names (e.g. {@code state.pb}), and
+ * {@code manifest.textproto} (size and SHA-256 of every other file). Each is written in a hidden
+ * temporary directory, fsynced file by file, and renamed into place, so a crash or a full disk leaves
+ * either a complete checkpoint or none; reading verifies every checksum and falls back to an older
+ * checkpoint when the newest is damaged. Searches and retraining runs both keep their checkpoints here.
+ *
+ * @param <S> the state stored beside the variables
  */
-public final class FileCheckpointStore implements CheckpointStore {
+public final class FileCheckpointStore<S> implements CheckpointStore<S> {
 
     /** Checkpoints kept by default: the newest and two to fall back on. */
     public static final int DEFAULT_KEEP = 3;
 
     static final String MANIFEST = "manifest.textproto";
-    static final String STATE = "state.pb";
     static final String VARIABLES = "variables";
     static final String TEMPORARY_PREFIX = ".tmp-";
+
+    /** What to do with a checkpoint directory that has no manifest. */
+    public enum WithoutManifest {
+        /** Skip it as corrupt: every checkpoint this store writes has one. */
+        SKIP,
+        /** Use it unverified, with a warning: retraining runs wrote checkpoints without manifests before they shared this store. */
+        READ_UNVERIFIED
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(FileCheckpointStore.class);
     private static final Pattern CHECKPOINT_NAME = Pattern.compile("epoch-(\\d{4,9})");
 
     private final Path directory;
+    private final StateCodec<S> codec;
     private final int keep;
+    private final WithoutManifest withoutManifest;
     private final Clock clock;
 
-    public FileCheckpointStore(Path directory) {
-        this(directory, DEFAULT_KEEP);
+    /** Keeps the newest {@value #DEFAULT_KEEP} checkpoints and skips any without a manifest. */
+    public FileCheckpointStore(Path directory, StateCodec<S> codec) {
+        this(directory, codec, DEFAULT_KEEP, WithoutManifest.SKIP);
     }
 
     /**
-     * @param directory where the checkpoint directories live (created on the first save)
-     * @param keep      how many of the newest checkpoints to keep (at least 1)
+     * @param directory       where the checkpoint directories live (created on the first save)
+     * @param codec           the state's file
+     * @param keep            how many of the newest checkpoints to keep (at least 1)
+     * @param withoutManifest whether a checkpoint without a manifest is skipped or read unverified
      */
-    public FileCheckpointStore(Path directory, int keep) {
-        this(directory, keep, Clock.systemUTC());
+    public FileCheckpointStore(Path directory, StateCodec<S> codec, int keep, WithoutManifest withoutManifest) {
+        this(directory, codec, keep, withoutManifest, Clock.systemUTC());
     }
 
-    FileCheckpointStore(Path directory, int keep, Clock clock) {
+    FileCheckpointStore(Path directory, StateCodec<S> codec, int keep, WithoutManifest withoutManifest, Clock clock) {
         this.directory = Objects.requireNonNull(directory, "directory");
+        this.codec = Objects.requireNonNull(codec, "codec");
         if (keep < 1) {
             throw new IllegalArgumentException("must keep at least 1 checkpoint, got " + keep);
         }
         this.keep = keep;
+        this.withoutManifest = Objects.requireNonNull(withoutManifest, "withoutManifest");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -96,25 +111,24 @@ public final class FileCheckpointStore implements CheckpointStore {
      *                              on device"); earlier checkpoints stay valid
      */
     @Override
-    public void save(SearchState state, VariablesWriter variables) {
+    public void save(S state, VariablesWriter variables) {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(variables, "variables");
-        Path target = checkpointDirectory(state.completedEpochs());
+        int epoch = codec.completedEpochs(state);
+        Path target = checkpointDirectory(epoch);
         Path temporary = null;
         try {
             Files.createDirectories(directory);
-            temporary = Files.createDirectory(directory.resolve(TEMPORARY_PREFIX + state.completedEpochs() + "-" + randomSuffix()));
+            temporary = Files.createDirectory(directory.resolve(TEMPORARY_PREFIX + epoch + "-" + randomSuffix()));
             variables.writeInto(Files.createDirectory(temporary.resolve(VARIABLES)));
-            Files.write(temporary.resolve(STATE), SearchStateProtoMapper.toProto(state).toByteArray());
+            Files.write(temporary.resolve(codec.fileName()), codec.encode(state));
             CheckpointManifestProto manifest = CheckpointManifestProto.newBuilder()
-                    .setEpoch(state.completedEpochs())
+                    .setEpoch(epoch)
                     .setCreatedAt(timestamp(clock.instant()))
-                    .addAllFiles(describeAndSyncFiles(temporary))
+                    .addAllFiles(describeFiles(temporary))
                     .build();
-            Path manifestFile = temporary.resolve(MANIFEST);
-            Files.write(manifestFile, ProtoFormat.TEXT.print(manifest));
-            AtomicFiles.syncFile(manifestFile);
-            syncDirectoriesBottomUp(temporary);
+            Files.write(temporary.resolve(MANIFEST), ProtoFormat.TEXT.print(manifest));
+            AtomicFiles.syncTree(temporary);
             moveIntoPlace(temporary, target);
             temporary = null;
             AtomicFiles.syncDirectory(directory);
@@ -130,7 +144,7 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public Optional<Checkpoint> latestValid() {
+    public Optional<Checkpoint<S>> latestValid() {
         if (!Files.isDirectory(directory)) {
             return Optional.empty();
         }
@@ -153,7 +167,7 @@ public final class FileCheckpointStore implements CheckpointStore {
         for (int epoch : newestFirst) {
             Path checkpoint = checkpoints.get(epoch);
             try {
-                return Optional.of(new Checkpoint(verify(checkpoint, epoch), checkpoint.resolve(VARIABLES)));
+                return Optional.of(new Checkpoint<>(verify(checkpoint, epoch), checkpoint.resolve(VARIABLES)));
             } catch (CorruptCheckpointException e) {
                 LOG.warn("Skipping corrupt checkpoint {}: {}", checkpoint, e.getMessage());
             }
@@ -162,7 +176,11 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
 
     /** The state of a checkpoint whose every file matches its manifest. */
-    private static SearchState verify(Path checkpoint, int epoch) throws CorruptCheckpointException {
+    private S verify(Path checkpoint, int epoch) throws CorruptCheckpointException {
+        if (withoutManifest == WithoutManifest.READ_UNVERIFIED && !Files.exists(checkpoint.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS)) {
+            LOG.warn("Checkpoint {} has no manifest (written before checkpoints had checksums); using it unverified", checkpoint);
+            return readState(checkpoint, epoch);
+        }
         try {
             CheckpointManifestProto manifest = ProtoFiles.read(checkpoint.resolve(MANIFEST), CheckpointManifestProto.getDefaultInstance());
             if (manifest.getEpoch() != epoch) {
@@ -174,11 +192,8 @@ public final class FileCheckpointStore implements CheckpointStore {
                     throw new CorruptCheckpointException("manifest lists " + file.getPath() + " twice");
                 }
             }
-            if (!listed.containsKey(STATE)) {
-                throw new CorruptCheckpointException("manifest does not list " + STATE);
-            }
-            if (!Files.isDirectory(checkpoint.resolve(VARIABLES))) {
-                throw new CorruptCheckpointException(VARIABLES + "/ is missing");
+            if (!listed.containsKey(codec.fileName())) {
+                throw new CorruptCheckpointException("manifest does not list " + codec.fileName());
             }
             for (String present : regularFiles(checkpoint)) {
                 if (!present.equals(MANIFEST) && !listed.containsKey(present)) {
@@ -188,18 +203,35 @@ public final class FileCheckpointStore implements CheckpointStore {
             for (CheckpointFileProto file : listed.values()) {
                 verifyFile(checkpoint, file);
             }
-            SearchState state = SearchStateProtoMapper.fromProto(ProtoFiles.read(checkpoint.resolve(STATE), SearchStateProto.getDefaultInstance()));
-            if (state.completedEpochs() != epoch) {
-                throw new CorruptCheckpointException(STATE + " is for epoch " + state.completedEpochs());
-            }
-            return state;
         } catch (InvalidInputException e) {
             throw new CorruptCheckpointException(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new CorruptCheckpointException(STATE + ": " + e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             throw new CorruptCheckpointException(describe(e));
         }
+        return readState(checkpoint, epoch);
+    }
+
+    /** The checkpoint's state, if its file decodes to the checkpoint's epoch and the variables are there. */
+    private S readState(Path checkpoint, int epoch) throws CorruptCheckpointException {
+        String file = codec.fileName();
+        if (!Files.isDirectory(checkpoint.resolve(VARIABLES))) {
+            throw new CorruptCheckpointException(VARIABLES + "/ is missing");
+        }
+        if (!Files.isRegularFile(checkpoint.resolve(file), LinkOption.NOFOLLOW_LINKS)) {
+            throw new CorruptCheckpointException(file + " is missing");
+        }
+        S state;
+        try {
+            state = codec.decode(ProtoFiles.readBytes(checkpoint.resolve(file)));
+        } catch (InvalidInputException e) {
+            throw new CorruptCheckpointException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new CorruptCheckpointException(file + ": " + e.getMessage());
+        }
+        if (codec.completedEpochs(state) != epoch) {
+            throw new CorruptCheckpointException(file + " is for epoch " + codec.completedEpochs(state));
+        }
+        return state;
     }
 
     private static void verifyFile(Path checkpoint, CheckpointFileProto file) throws IOException, CorruptCheckpointException {
@@ -219,12 +251,11 @@ public final class FileCheckpointStore implements CheckpointStore {
         }
     }
 
-    /** Size and SHA-256 of every file under {@code root} (the manifest aside), each flushed to disk. */
-    private static List<CheckpointFileProto> describeAndSyncFiles(Path root) throws IOException {
+    /** Size and SHA-256 of every file under {@code root}. */
+    private static List<CheckpointFileProto> describeFiles(Path root) throws IOException {
         List<CheckpointFileProto> files = new ArrayList<>();
         for (String relative : regularFiles(root)) {
             Path file = root.resolve(relative);
-            AtomicFiles.syncFile(file);
             FileDigest digest = FileDigest.of(file);
             files.add(CheckpointFileProto.newBuilder().setPath(relative).setSize(digest.size()).setSha256(digest.sha256()).build());
         }
@@ -250,14 +281,6 @@ public final class FileCheckpointStore implements CheckpointStore {
         return files;
     }
 
-    private static void syncDirectoriesBottomUp(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> directories = new ArrayList<>(walk.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList());
-            directories.sort(Comparator.comparingInt(Path::getNameCount).reversed());
-            directories.forEach(AtomicFiles::syncDirectory);
-        }
-    }
-
     /** Renames the finished checkpoint into place; an older one of the same epoch is moved aside first. */
     private void moveIntoPlace(Path temporary, Path target) throws IOException {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -275,7 +298,7 @@ public final class FileCheckpointStore implements CheckpointStore {
         try (Stream<Path> entries = Files.list(directory)) {
             List<Path> newestFirst = entries
                     .filter(p -> CHECKPOINT_NAME.matcher(p.getFileName().toString()).matches())
-                    .sorted(Comparator.comparingInt(FileCheckpointStore::epochOf).reversed())
+                    .sorted(Comparator.<Path>comparingInt(FileCheckpointStore::epochOf).reversed())
                     .toList();
             for (Path old : newestFirst.subList(Math.min(keep, newestFirst.size()), newestFirst.size())) {
                 // Renamed first so that a crash mid-delete leaves a temporary directory, not a damaged checkpoint.

@@ -7,19 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.snas4j.adapter.storage.io.AtomicFiles;
-import org.snas4j.adapter.storage.io.FileTrees;
+import org.snas4j.adapter.io.AtomicFiles;
+import org.snas4j.adapter.storage.checkpoint.FileCheckpointStore;
 import org.snas4j.adapter.storage.run.RunLock;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.child.ChildEvaluation;
@@ -46,12 +42,12 @@ import org.snas4j.domain.space.Operation;
  * <pre>
  * RUN/configuration.properties           configuration, genotype, provenance, network shape, normalisation
  * RUN/metrics.tsv                        a header and one tab-separated line per epoch
- * RUN/checkpoints/epoch-NNNN/            state.properties and variables/ (the network's files)
+ * RUN/checkpoints/epoch-NNNN/            state.properties, variables/ (the network's files), manifest; see {@link FileCheckpointStore}
  * RUN/result.properties                  final test figures, parameter counts, provenance with end time
- * RUN/run.lock                           the holder's PID and host while open (see {@link RunLock})
+ * RUN/run.lock                           the holder's PID and host while open; see {@link RunLock}
  * </pre>
- * A checkpoint is assembled in a hidden temporary directory and renamed into place, so it exists
- * completely or not at all; the newest {@value #CHECKPOINTS_KEPT} are kept.
+ * Checkpoints are written and verified like a search's; the newest {@value #CHECKPOINTS_KEPT} are
+ * kept. Those of runs from before retraining checkpoints had manifests are still read, unverified.
  */
 final class FileChildRunDirectory implements ChildRunDirectory {
 
@@ -59,20 +55,26 @@ final class FileChildRunDirectory implements ChildRunDirectory {
     static final String METRICS = "metrics.tsv";
     static final String CHECKPOINTS = "checkpoints";
     static final String RESULT = "result.properties";
-    static final String STATE = "state.properties";
-    static final String VARIABLES = "variables";
     static final int CHECKPOINTS_KEPT = 2;
 
-    private static final Pattern CHECKPOINT_NAME = Pattern.compile("epoch-(\\d{4,9})");
     private static final String METRICS_HEADER = String.join("\t", "epoch", "learning_rate", "drop_path", "train_loss",
             "train_accuracy", "held_out", "held_out_loss", "held_out_accuracy", "held_out_top5", "seconds");
 
     private final Path path;
     private final RunLock lock;
+    private final FileCheckpointStore<RetrainState> checkpoints;
 
+    /** Takes over {@code lock}, which the directory releases when it is closed. */
     FileChildRunDirectory(Path path, RunLock lock) {
         this.path = Objects.requireNonNull(path, "path");
         this.lock = Objects.requireNonNull(lock, "lock");
+        this.checkpoints = checkpointStore(path.resolve(CHECKPOINTS));
+    }
+
+    /** The checkpoints of a retraining run kept in {@code directory}. */
+    static FileCheckpointStore<RetrainState> checkpointStore(Path directory) {
+        return new FileCheckpointStore<>(directory, new RetrainStateCodec(), CHECKPOINTS_KEPT,
+                FileCheckpointStore.WithoutManifest.READ_UNVERIFIED);
     }
 
     @Override
@@ -82,6 +84,7 @@ final class FileChildRunDirectory implements ChildRunDirectory {
 
     @Override
     public void writeConfiguration(StoredRetrainRun run) {
+        lock.requireHeld();
         RetrainConfiguration c = run.configuration();
         RunProperties p = RunProperties.empty(path.resolve(CONFIGURATION))
                 .put("dataset.name", c.dataset().name())
@@ -131,6 +134,7 @@ final class FileChildRunDirectory implements ChildRunDirectory {
 
     @Override
     public void recordMetrics(RetrainEpochMetrics metrics) {
+        lock.requireHeld();
         TreeMap<Integer, RetrainEpochMetrics> byEpoch = new TreeMap<>();
         metrics().forEach(m -> byEpoch.put(m.epoch(), m));
         byEpoch.put(metrics.epoch(), metrics);
@@ -177,48 +181,14 @@ final class FileChildRunDirectory implements ChildRunDirectory {
     }
 
     @Override
-    public void saveCheckpoint(RetrainState state, CheckpointStore.VariablesWriter variables) {
-        Path checkpoints = path.resolve(CHECKPOINTS);
-        Path target = checkpoints.resolve(String.format("epoch-%04d", state.completedEpochs()));
-        Path temporary = checkpoints.resolve(".tmp-" + state.completedEpochs() + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
-        try {
-            Files.createDirectories(temporary);
-            variables.writeInto(Files.createDirectory(temporary.resolve(VARIABLES)));
-            RunProperties.empty(temporary.resolve(STATE)).put("completed_epochs", state.completedEpochs())
-                    .put("global_step", state.globalStep()).write();
-            if (Files.exists(target)) {
-                FileTrees.deleteRecursively(target);
-            }
-            AtomicFiles.moveAtomically(temporary, target);
-            temporary = null;
-            AtomicFiles.syncDirectory(checkpoints);
-            prune(checkpoints);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (temporary != null) {
-                deleteQuietly(temporary);
-            }
-        }
-    }
-
-    @Override
-    public Optional<Checkpoint> latestCheckpoint() {
-        List<Path> newestFirst = checkpointDirectories();
-        for (Path checkpoint : newestFirst) {
-            Path stateFile = checkpoint.resolve(STATE);
-            if (Files.isRegularFile(stateFile) && Files.isDirectory(checkpoint.resolve(VARIABLES))) {
-                RunProperties p = RunProperties.read(stateFile);
-                return Optional.of(new Checkpoint(new RetrainState(p.integer("completed_epochs"), p.longValue("global_step")),
-                        checkpoint.resolve(VARIABLES)));
-            }
-        }
-        return Optional.empty();
+    public CheckpointStore<RetrainState> checkpoints() {
+        lock.requireHeld();
+        return checkpoints;
     }
 
     @Override
     public void writeResult(RetrainResult result) {
+        lock.requireHeld();
         ChildEvaluation test = result.test();
         RunProperties p = RunProperties.empty(path.resolve(RESULT))
                 .put("test.examples", test.examples()).put("test.loss", test.loss()).put("test.top1", test.top1())
@@ -240,7 +210,6 @@ final class FileChildRunDirectory implements ChildRunDirectory {
                 provenance(p, "provenance.")));
     }
 
-    /** Releases the run (every file is written and closed by the call that writes it); idempotent. */
     @Override
     public void close() {
         lock.close();
@@ -289,43 +258,5 @@ final class FileChildRunDirectory implements ChildRunDirectory {
         return new Provenance(p.longValue(prefix + "seed"), p.string(prefix + "dataset"), p.string(prefix + "dataset_sha256"),
                 p.string(prefix + "code_version"), Instant.parse(p.string(prefix + "started_at")),
                 p.has(prefix + "finished_at") ? Instant.parse(p.string(prefix + "finished_at")) : null, p.string(prefix + "command_line"));
-    }
-
-    private List<Path> checkpointDirectories() {
-        Path checkpoints = path.resolve(CHECKPOINTS);
-        if (!Files.isDirectory(checkpoints)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(checkpoints)) {
-            return entries.filter(p -> CHECKPOINT_NAME.matcher(p.getFileName().toString()).matches())
-                    .sorted(Comparator.comparingInt(FileChildRunDirectory::epochOf).reversed()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + checkpoints, e);
-        }
-    }
-
-    private void prune(Path checkpoints) {
-        List<Path> newestFirst = checkpointDirectories();
-        for (Path old : newestFirst.subList(Math.min(CHECKPOINTS_KEPT, newestFirst.size()), newestFirst.size())) {
-            deleteQuietly(old);
-        }
-        try (Stream<Path> entries = Files.list(checkpoints)) {
-            entries.filter(p -> p.getFileName().toString().startsWith(".tmp-")).forEach(FileChildRunDirectory::deleteQuietly);
-        } catch (IOException ignored) {
-            // Leftovers of an interrupted write cost disk space only.
-        }
-    }
-
-    private static int epochOf(Path checkpoint) {
-        Matcher matcher = CHECKPOINT_NAME.matcher(checkpoint.getFileName().toString());
-        return matcher.matches() ? Integer.parseInt(matcher.group(1)) : -1;
-    }
-
-    private static void deleteQuietly(Path root) {
-        try {
-            FileTrees.deleteRecursively(root);
-        } catch (IOException ignored) {
-            // Costs disk space only.
-        }
     }
 }

@@ -1,8 +1,9 @@
 package org.snas4j.adapter.storage.child;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.snas4j.adapter.storage.io.AtomicFiles;
+import org.snas4j.adapter.io.AtomicFiles;
 import org.snas4j.application.InvalidInputException;
 
 /**
@@ -34,11 +35,20 @@ final class RunProperties {
     }
 
     static RunProperties read(Path file) {
-        Properties values = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            values.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        try {
+            return parse(file, Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file, "is missing");
+        } catch (IOException e) {
+            throw new InvalidInputException(file, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The values in {@code content}; {@code file} names where they came from in error messages. */
+    static RunProperties parse(Path file, byte[] content) {
+        Properties values = new Properties();
+        try {
+            values.load(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidInputException(file, "cannot be read: " + e.getMessage(), e);
         }
@@ -46,6 +56,11 @@ final class RunProperties {
     }
 
     void write() {
+        AtomicFiles.write(file, toBytes());
+    }
+
+    /** The file's content: one {@code key=value} line per key, sorted, no date comment. */
+    byte[] toBytes() {
         TreeMap<String, String> sorted = new TreeMap<>();
         values.stringPropertyNames().forEach(key -> sorted.put(key, values.getProperty(key)));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -68,7 +83,7 @@ final class RunProperties {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        AtomicFiles.write(file, bytes.toByteArray());
+        return bytes.toByteArray();
     }
 
     RunProperties put(String key, Object value) {

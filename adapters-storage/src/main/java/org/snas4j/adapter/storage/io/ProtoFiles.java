@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.snas4j.adapter.io.AtomicFiles;
 import org.snas4j.application.InvalidInputException;
 
 /** Reads and writes protobuf messages in the format their file's extension names. */

@@ -9,14 +9,18 @@ import org.snas4j.application.port.out.Device;
 import org.snas4j.application.port.out.StoredRun;
 import org.snas4j.application.search.Provenance;
 import org.snas4j.application.search.SearchConfiguration;
+import org.snas4j.domain.cost.CostForm;
 import org.snas4j.domain.cost.CostMetric;
 import org.snas4j.domain.cost.GradientEstimator;
+import org.snas4j.domain.distribution.TemperatureSchedule;
+import org.snas4j.domain.genotype.Top2Rule;
 import org.snas4j.proto.CostMetricProto;
 import org.snas4j.proto.DatasetRequestProto;
 import org.snas4j.proto.DeviceProto;
 import org.snas4j.proto.GradientEstimatorProto;
 import org.snas4j.proto.ProvenanceProto;
 import org.snas4j.proto.SearchConfigurationProto;
+import org.snas4j.proto.Top2RuleProto;
 
 /**
  * Converts a run's configuration and provenance to the {@link ProvenanceProto} of its
@@ -28,6 +32,7 @@ public final class ConfigurationProtoMapper {
     private static final String COST_METRIC = "COST_METRIC_";
     private static final String ESTIMATOR = "GRADIENT_ESTIMATOR_";
     private static final String DEVICE = "DEVICE_";
+    private static final String TOP2_RULE = "TOP2_RULE_";
 
     private ConfigurationProtoMapper() {
     }
@@ -73,10 +78,10 @@ public final class ConfigurationProtoMapper {
                 .setSeed(c.seed())
                 .setTemperatureStart(c.temperatureStart())
                 .setTemperatureFloor(c.temperatureFloor())
-                .setExponentialTemperature(c.exponentialTemperature())
+                .setExponentialTemperature(c.temperatureSchedule() == TemperatureSchedule.Kind.EXPONENTIAL)
                 .setLambda(c.lambda())
                 .setCostMetric(CostMetricProto.valueOf(COST_METRIC + c.costMetric().name()))
-                .setLogarithmicCost(c.logarithmicCost())
+                .setLogarithmicCost(c.costForm() == CostForm.LOG)
                 .setEstimator(GradientEstimatorProto.valueOf(ESTIMATOR + c.estimator().name()))
                 .setValidationFraction(c.validationFraction())
                 .setLearningRate(c.learningRate())
@@ -85,6 +90,10 @@ public final class ConfigurationProtoMapper {
                 .setDevice(DeviceProto.valueOf(DEVICE + c.device().name()))
                 .setThreads(c.threads())
                 .setTrainLimit(c.trainLimit())
+                .setWarmupEpochs(c.warmupEpochs())
+                .setDropPath(c.dropPath())
+                .setTop2Rule(Top2RuleProto.valueOf(TOP2_RULE + c.top2Rule().name()))
+                .setChildCalibrationBatches(c.childCalibrationBatches())
                 .build();
     }
 
@@ -95,11 +104,17 @@ public final class ConfigurationProtoMapper {
         String directory = p.getDataset().getDirectory();
         DatasetRequest dataset = new DatasetRequest(p.getDataset().getName(), directory.isEmpty() ? Optional.empty() : Optional.of(Path.of(directory)));
         return new SearchConfiguration(dataset, p.getLayers(), p.getChannels(), p.getBatchSize(), p.getEpochs(), p.getSeed(),
-                p.getTemperatureStart(), p.getTemperatureFloor(), p.getExponentialTemperature(), p.getLambda(),
-                CostMetric.valueOf(enumName("cost_metric", p.getCostMetric().name(), COST_METRIC)), p.getLogarithmicCost(),
+                p.getTemperatureStart(), p.getTemperatureFloor(),
+                p.getExponentialTemperature() ? TemperatureSchedule.Kind.EXPONENTIAL : TemperatureSchedule.Kind.LINEAR, p.getLambda(),
+                CostMetric.valueOf(enumName("cost_metric", p.getCostMetric().name(), COST_METRIC)),
+                p.getLogarithmicCost() ? CostForm.LOG : CostForm.LINEAR,
                 GradientEstimator.valueOf(enumName("estimator", p.getEstimator().name(), ESTIMATOR)), p.getValidationFraction(),
                 p.getLearningRate(), p.getLearningRateMin(), p.getArchitectureLearningRate(), Device.valueOf(enumName("device", p.getDevice().name(), DEVICE)),
-                p.getThreads(), p.getTrainLimit());
+                p.getThreads(), p.getTrainLimit(), p.getWarmupEpochs(), p.getDropPath(),
+                // Runs recorded before the rule existed derived their top-2 child the DARTS way.
+                p.getTop2Rule() == Top2RuleProto.TOP2_RULE_UNSPECIFIED ? Top2Rule.DARTS
+                        : Top2Rule.valueOf(enumName("top2_rule", p.getTop2Rule().name(), TOP2_RULE)),
+                p.getChildCalibrationBatches());
     }
 
     private static String enumName(String field, String protoName, String prefix) {

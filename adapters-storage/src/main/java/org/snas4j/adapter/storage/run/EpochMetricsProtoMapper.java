@@ -26,6 +26,7 @@ final class EpochMetricsProtoMapper {
                 .setEntropy(m.entropy())
                 .setParameterFreeEdges(m.parameterFreeEdges())
                 .setSeconds(m.seconds())
+                .setTop2ChildAccuracy(m.top2ChildAccuracy())
                 .build();
     }
 
@@ -35,6 +36,7 @@ final class EpochMetricsProtoMapper {
         }
         return new EpochMetrics(p.getEpoch(), p.getTemperature(), p.getLearningRate(), p.getTrainLoss(), p.getTrainAccuracy(),
                 p.getSupernetAccuracy(), p.getChildAccuracy(), p.getChildLoss(), p.getExpectedParameters(), p.getExpectedFlops(),
-                p.getExpectedMac(), p.getPenalty(), p.getEntropy(), p.getParameterFreeEdges(), p.getSeconds());
+                p.getExpectedMac(), p.getPenalty(), p.getEntropy(), p.getParameterFreeEdges(), p.getSeconds(),
+                p.hasTop2ChildAccuracy() ? p.getTop2ChildAccuracy() : Double.NaN);
     }
 }

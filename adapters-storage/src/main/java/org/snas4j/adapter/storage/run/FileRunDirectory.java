@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.snas4j.adapter.storage.checkpoint.FileCheckpointStore;
+import org.snas4j.adapter.storage.checkpoint.SearchStateCodec;
 import org.snas4j.adapter.storage.genotype.ProtobufGenotypeRepository;
 import org.snas4j.adapter.storage.io.ProtoFiles;
 import org.snas4j.adapter.storage.io.ProtoFormat;
@@ -16,6 +17,7 @@ import org.snas4j.proto.ProvenanceProto;
 import org.snas4j.application.search.EpochMetrics;
 import org.snas4j.application.search.Provenance;
 import org.snas4j.application.search.SearchConfiguration;
+import org.snas4j.application.search.SearchState;
 import org.snas4j.domain.genotype.Genotype;
 
 /**
@@ -40,7 +42,7 @@ final class FileRunDirectory implements RunDirectory {
     private final Path path;
     private final RunLock lock;
     private final MetricsFile metrics;
-    private final FileCheckpointStore checkpoints;
+    private final FileCheckpointStore<SearchState> checkpoints;
     private final ProtobufGenotypeRepository genotypes = new ProtobufGenotypeRepository();
     private volatile boolean closed;
 
@@ -48,7 +50,8 @@ final class FileRunDirectory implements RunDirectory {
         this.path = path;
         this.lock = lock;
         this.metrics = MetricsFile.open(path.resolve(METRICS));
-        this.checkpoints = new FileCheckpointStore(path.resolve(CHECKPOINTS), checkpointsToKeep);
+        this.checkpoints = new FileCheckpointStore<>(path.resolve(CHECKPOINTS), new SearchStateCodec(), checkpointsToKeep,
+                FileCheckpointStore.WithoutManifest.SKIP);
     }
 
     @Override
@@ -101,7 +104,7 @@ final class FileRunDirectory implements RunDirectory {
     }
 
     @Override
-    public CheckpointStore checkpoints() {
+    public CheckpointStore<SearchState> checkpoints() {
         ensureOpen();
         return checkpoints;
     }

@@ -4,18 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.snas4j.adapter.storage.checkpoint.FileCheckpointStore;
+import org.snas4j.adapter.storage.genotype.ProtobufGenotypeRepository;
+import org.snas4j.adapter.storage.io.ProtoFormat;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.out.RunDirectory;
 import org.snas4j.application.port.out.RunDirectoryFactory;
+import org.snas4j.application.search.SearchOutcome;
 
 /** Creates and resumes run directories on the local file system (layout: see {@link FileRunDirectory}). */
 public final class FileRunDirectoryFactory implements RunDirectoryFactory {
-
-    private static final Logger LOG = LoggerFactory.getLogger(FileRunDirectoryFactory.class);
 
     private final int checkpointsToKeep;
 
@@ -42,13 +42,9 @@ public final class FileRunDirectoryFactory implements RunDirectoryFactory {
         } catch (IOException e) {
             throw new InvalidInputException(directory, "cannot create the run directory: " + e.getMessage(), e);
         }
-        RunLock lock = RunLock.acquire(directory);
+        // Another process may create a run here between the check above and the lock; lockNewRun refuses then.
+        RunLock lock = RunLock.lockNewRun(directory);
         try {
-            // Another process may have created a run here between the check above and the lock.
-            if (lock.hadStaleHolder() || entriesBesideLock(directory) > 0) {
-                throw new InvalidInputException(directory, "already holds a run; resume it or choose another directory");
-            }
-            lock.claim();
             return open(directory, lock);
         } catch (RuntimeException e) {
             lock.close();
@@ -70,12 +66,8 @@ public final class FileRunDirectoryFactory implements RunDirectoryFactory {
                     + ".textproto, no " + FileRunDirectory.GENOTYPES + "/ and " + FileRunDirectory.CHECKPOINTS + "/, no "
                     + RunLock.FILE_NAME + ")");
         }
-        RunLock lock = RunLock.acquire(directory);
+        RunLock lock = RunLock.lockExistingRun(directory);
         try {
-            if (lock.hadStaleHolder()) {
-                LOG.warn("Taking over run {}: it was left locked by {}, which is no longer running", directory, lock.describeStaleHolder());
-            }
-            lock.claim();
             return open(directory, lock);
         } catch (RuntimeException e) {
             lock.close();
@@ -109,6 +101,25 @@ public final class FileRunDirectoryFactory implements RunDirectoryFactory {
         }
     }
 
+    @Override
+    public boolean isRunDirectory(Path directory) {
+        return Files.isDirectory(Objects.requireNonNull(directory, "directory")) && holdsRun(directory);
+    }
+
+    @Override
+    public Optional<SearchOutcome> finishedOutcome(Path directory) {
+        // The final genotypes are what SearchService writes last but the finish time: a run that has them searched to the end.
+        Path genotypeDirectory = Objects.requireNonNull(directory, "directory").resolve(FileRunDirectory.GENOTYPES);
+        Path edgeAll = genotypeDirectory.resolve("final-edge-all" + ProtoFormat.BINARY.extension());
+        Path top2 = genotypeDirectory.resolve("final-top2" + ProtoFormat.BINARY.extension());
+        if (!Files.isRegularFile(edgeAll) || !Files.isRegularFile(top2)) {
+            return Optional.empty();
+        }
+        ProtobufGenotypeRepository genotypes = new ProtobufGenotypeRepository();
+        return Optional.of(new SearchOutcome(directory, genotypes.load(edgeAll), genotypes.load(top2),
+                MetricsFile.open(directory.resolve(FileRunDirectory.METRICS)).all()));
+    }
+
     /**
      * A run is marked by its lock file (open, or its process died), its configuration, or its two
      * subdirectories (closed cleanly, which deletes the lock file, before writing a configuration).
@@ -118,13 +129,5 @@ public final class FileRunDirectoryFactory implements RunDirectoryFactory {
                 || Files.exists(directory.resolve(FileRunDirectory.CONFIGURATION + ".textproto"))
                 || Files.isDirectory(directory.resolve(FileRunDirectory.GENOTYPES))
                         && Files.isDirectory(directory.resolve(FileRunDirectory.CHECKPOINTS));
-    }
-
-    private static long entriesBesideLock(Path directory) {
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(p -> !p.getFileName().toString().equals(RunLock.FILE_NAME)).count();
-        } catch (IOException e) {
-            throw new InvalidInputException(directory, "cannot list: " + e.getMessage(), e);
-        }
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
-import org.snas4j.adapter.storage.io.AtomicFiles;
+import org.snas4j.adapter.io.AtomicFiles;
 import org.snas4j.adapter.storage.io.ProtoFiles;
 import org.snas4j.adapter.storage.io.Problems;
 import org.snas4j.adapter.storage.io.ProtoFormat;

@@ -21,10 +21,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.snas4j.application.InvalidInputException;
 
 /**
- * The exclusive lock of a run directory, a search's or a retraining's: {@code run.lock}, locked with {@link FileChannel#tryLock()}
+ * The exclusive lock of a run directory: {@code run.lock}, locked with {@link FileChannel#tryLock()}
  * while the run is open and holding the holder's PID, host and process start time so that a refusal
  * can say who holds it. The operating system drops the lock when its process dies; the recorded
  * holder is then stale and is taken over. A clean close deletes {@code run.lock} (while still holding
@@ -40,17 +43,21 @@ import org.snas4j.application.InvalidInputException;
  * closed (checked on this JDK: opening and closing {@code run.lock} a second time in the holding JVM
  * silently unlocks it for other processes). So a JVM-wide registry answers "held by this process"
  * before a second descriptor is ever opened, and nothing else may open {@code run.lock}.
+ *
+ * <p>Search and retraining run directories are locked the same way, through {@link #lockNewRun} and
+ * {@link #lockExistingRun}.
  */
 public final class RunLock implements AutoCloseable {
 
     public static final String FILE_NAME = "run.lock";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunLock.class);
 
     /** Attempts when the lock file is replaced between opening and locking it (a holder closing at that moment). */
     private static final int ATTEMPTS = 5;
 
     /** The identity of a file on a file system that reports no file keys. */
     private static final Object UNKNOWN_IDENTITY = new Object();
-
     private static final Set<Path> HELD_BY_THIS_PROCESS = ConcurrentHashMap.newKeySet();
 
     private final Path key;
@@ -68,11 +75,52 @@ public final class RunLock implements AutoCloseable {
     }
 
     /**
+     * Locks {@code runDirectory}, which exists and holds nothing else yet, for a new run, and records
+     * this process as the holder.
+     *
+     * @throws InvalidInputException naming the directory when a live process holds it, or when another
+     *                               run got there between the caller's emptiness check and the lock
+     */
+    public static RunLock lockNewRun(Path runDirectory) {
+        RunLock lock = acquire(runDirectory);
+        try {
+            if (lock.hadStaleHolder() || entriesBesideLock(runDirectory) > 0) {
+                throw new InvalidInputException(runDirectory, "already holds a run; resume it or choose another directory");
+            }
+            lock.claim();
+            return lock;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Locks the existing run in {@code runDirectory} and records this process as the holder; the
+     * lock of a process that ended without closing the run is taken over with a warning.
+     *
+     * @throws InvalidInputException naming the directory when a live process holds it
+     */
+    public static RunLock lockExistingRun(Path runDirectory) {
+        RunLock lock = acquire(runDirectory);
+        try {
+            if (lock.hadStaleHolder()) {
+                LOG.warn("Taking over run {}: it was left locked by {}, which is no longer running", runDirectory, lock.describeStaleHolder());
+            }
+            lock.claim();
+            return lock;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
      * Locks {@code runDirectory} (which must exist) without writing anything yet.
      *
      * @throws InvalidInputException naming the directory when a live process holds it
      */
-    public static RunLock acquire(Path runDirectory) {
+    static RunLock acquire(Path runDirectory) {
         Path key;
         try {
             key = runDirectory.toRealPath();
@@ -141,17 +189,17 @@ public final class RunLock implements AutoCloseable {
     }
 
     /** True when the lock file named a holder: a process that ended without closing the run. */
-    public boolean hadStaleHolder() {
+    boolean hadStaleHolder() {
         return !previousContent.isBlank();
     }
 
     /** Who held the run before, for the take-over warning. */
-    public String describeStaleHolder() {
+    String describeStaleHolder() {
         return Holder.parse(previousContent).map(Holder::describe).orElse("an unknown process (unreadable " + FILE_NAME + ")");
     }
 
     /** Records this process as the holder. */
-    public void claim() {
+    void claim() {
         try {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(Holder.current().format().getBytes(StandardCharsets.UTF_8)), 0);
@@ -159,6 +207,13 @@ public final class RunLock implements AutoCloseable {
             claimed = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + key.resolve(FILE_NAME) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @throws IllegalStateException once the lock is closed: a run nobody holds must not be written. */
+    public void requireHeld() {
+        if (closed) {
+            throw new IllegalStateException("run directory " + key + " is closed");
         }
     }
 
@@ -184,6 +239,14 @@ public final class RunLock implements AutoCloseable {
         } finally {
             closeQuietly(channel);
             HELD_BY_THIS_PROCESS.remove(key);
+        }
+    }
+
+    private static long entriesBesideLock(Path directory) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.filter(p -> !p.getFileName().toString().equals(FILE_NAME)).count();
+        } catch (IOException e) {
+            throw new InvalidInputException(directory, "cannot list: " + e.getMessage(), e);
         }
     }
 

@@ -20,7 +20,7 @@ public final class CheckpointWriterMain {
         int epoch = Integer.parseInt(args[1]);
         int size = Integer.parseInt(args[2]);
         try {
-            new FileCheckpointStore(Path.of(args[0])).save(PortFixtures.searchState(epoch, epoch), directory -> {
+            new FileCheckpointStore<>(Path.of(args[0]), new SearchStateCodec()).save(PortFixtures.searchState(epoch, epoch), directory -> {
                 try {
                     Files.write(directory.resolve("weights.bin"), new byte[size]);
                 } catch (IOException e) {

@@ -18,25 +18,34 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.snas4j.adapter.storage.checkpoint.FileCheckpointStore.WithoutManifest;
 import org.snas4j.adapter.storage.io.ProtoFiles;
 import org.snas4j.adapter.storage.io.ProtoFormat;
 import org.snas4j.application.port.out.CheckpointStore;
 import org.snas4j.application.port.out.CheckpointStore.Checkpoint;
 import org.snas4j.application.port.out.CheckpointStoreContract;
 import org.snas4j.application.port.out.PortFixtures;
+import org.snas4j.application.search.SearchState;
 import org.snas4j.proto.CheckpointManifestProto;
 
-class FileCheckpointStoreTest extends CheckpointStoreContract {
+/** The store with a search's state; {@code child.RetrainCheckpointStoreTest} runs the contract with a retraining run's. */
+class FileCheckpointStoreTest extends CheckpointStoreContract<SearchState> {
 
     @Override
-    protected CheckpointStore open(Path directory) {
-        return new FileCheckpointStore(directory);
+    protected CheckpointStore<SearchState> open(Path directory) {
+        return new FileCheckpointStore<>(directory, new SearchStateCodec());
+    }
+
+    @Override
+    protected SearchState state(int completedEpochs, long seed) {
+        return PortFixtures.searchState(completedEpochs, seed);
     }
 
     @Test
     void aCheckpointIsADirectoryWithVariablesStateAndAManifestOfEveryFile() {
         Instant created = Instant.parse("2025-03-04T05:06:07Z");
-        FileCheckpointStore store = new FileCheckpointStore(directory, 3, Clock.fixed(created, ZoneOffset.UTC));
+        FileCheckpointStore<SearchState> store = new FileCheckpointStore<>(directory, new SearchStateCodec(), 3, WithoutManifest.SKIP,
+                Clock.fixed(created, ZoneOffset.UTC));
         store.save(PortFixtures.searchState(12, 1), PortFixtures.variables(1));
 
         Path checkpoint = directory.resolve("epoch-0012");
@@ -115,12 +124,12 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
         Files.delete(directory.resolve("epoch-0001/state.pb"));
         Files.delete(directory.resolve("epoch-0002/state.pb"));
 
-        assertEquals(Optional.empty(), new FileCheckpointStore(directory).latestValid());
+        assertEquals(Optional.empty(), store(FileCheckpointStore.DEFAULT_KEEP).latestValid());
     }
 
     @Test
     void onlyTheNewestKAreKept() {
-        FileCheckpointStore store = new FileCheckpointStore(directory, 2);
+        FileCheckpointStore<SearchState> store = store(2);
         for (int epoch = 1; epoch <= 5; epoch++) {
             store.save(PortFixtures.searchState(epoch, epoch), PortFixtures.variables(epoch));
         }
@@ -130,7 +139,7 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
 
     @Test
     void pruningOrdersByEpochNumberNotByName() {
-        FileCheckpointStore store = new FileCheckpointStore(directory, 2);
+        FileCheckpointStore<SearchState> store = store(2);
         for (int epoch : new int[] {9998, 9999, 10000}) {
             store.save(PortFixtures.searchState(epoch, epoch), PortFixtures.variables(epoch));
         }
@@ -153,7 +162,7 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
     @Test
     void aFailedSaveNamesTheCheckpointAndLeavesNoTemporaryDirectory() {
         saveEpochs(1);
-        FileCheckpointStore store = new FileCheckpointStore(directory);
+        FileCheckpointStore<SearchState> store = store(FileCheckpointStore.DEFAULT_KEEP);
 
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> store.save(PortFixtures.searchState(2, 2), variables -> {
             throw new UncheckedIOException(new IOException("No space left on device"));
@@ -183,15 +192,19 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
         assertLatestIs(1);
     }
 
+    private FileCheckpointStore<SearchState> store(int keep) {
+        return new FileCheckpointStore<>(directory, new SearchStateCodec(), keep, WithoutManifest.SKIP);
+    }
+
     private void saveEpochs(int... epochs) {
-        FileCheckpointStore store = new FileCheckpointStore(directory, 10);
+        FileCheckpointStore<SearchState> store = store(10);
         for (int epoch : epochs) {
             store.save(PortFixtures.searchState(epoch, epoch), PortFixtures.variables(epoch));
         }
     }
 
     private void assertLatestIs(int epoch) throws IOException {
-        Checkpoint checkpoint = new FileCheckpointStore(directory).latestValid().orElseThrow();
+        Checkpoint<SearchState> checkpoint = store(FileCheckpointStore.DEFAULT_KEEP).latestValid().orElseThrow();
         assertEquals(PortFixtures.searchState(epoch, epoch), checkpoint.state());
         assertEquals(directory.resolve(String.format("epoch-%04d", epoch)).resolve("variables"), checkpoint.variablesDirectory());
         PortFixtures.assertVariables(checkpoint.variablesDirectory(), epoch);

@@ -159,7 +159,7 @@ class FileRunDirectoryFactoryTest extends RunDirectoryContract {
         EpochMetrics m = PortFixtures.metrics(0);
         EpochMetrics withNaN = new EpochMetrics(0, m.temperature(), m.learningRate(), Double.NaN, m.trainAccuracy(), m.supernetAccuracy(),
                 Double.POSITIVE_INFINITY, m.childLoss(), m.expectedParameters(), m.expectedFlops(), m.expectedMac(), m.penalty(), m.entropy(),
-                m.parameterFreeEdges(), m.seconds());
+                m.parameterFreeEdges(), m.seconds(), Double.NaN);
         factory.create(directory).close();
         try (RunDirectory run = factory.resume(directory)) {
             run.recordMetrics(withNaN);

@@ -14,6 +14,7 @@ import org.snas4j.adapter.tensorflow.train.SessionSettings;
 import org.snas4j.application.data.Batch;
 import org.snas4j.application.port.out.Device;
 import org.snas4j.application.port.out.SupernetConfig;
+import org.snas4j.application.port.out.SgdSettings;
 import org.snas4j.domain.space.CellPair;
 import org.snas4j.domain.space.EdgeOpMatrix;
 import org.snas4j.domain.space.NetworkShape;
@@ -64,7 +65,7 @@ public final class SupernetBenchmark {
         int threads = intOption(options, "threads", 0);
         Device device = Device.valueOf(options.getOrDefault("device", "cpu").toUpperCase(Locale.ROOT));
         long seed = intOption(options, "seed", 1);
-        SupernetConfig config = new SupernetConfig(shape, 0.9, 3e-4, 5.0, seed, device, threads);
+        SupernetConfig config = new SupernetConfig(shape, SgdSettings.PAPER, 0.0, seed, device, threads);
         SessionSettings settings = SessionSettings.of(device, threads);
         if (options.containsKey("intra") || options.containsKey("inter")) {
             settings = settings.withThreads(intOption(options, "intra", settings.intraOpThreads()),
@@ -80,13 +81,13 @@ public final class SupernetBenchmark {
         try (TensorFlowSupernetTrainer trainer = new TensorFlowSupernetTrainer(config, settings)) {
             double build = millisSince(start);
             long first = System.nanoTime();
-            trainer.trainStep(batch, z, 0.025);
+            trainer.trainStep(batch, z, 0.025, 0);
             double firstStep = millisSince(first);
             double[] times = new double[steps];
             long cpuStart = processCpuNanos();
             for (int i = 0; i < steps; i++) {
                 long t = System.nanoTime();
-                trainer.trainStep(batch, z, 0.025);
+                trainer.trainStep(batch, z, 0.025, 0);
                 times[i] = millisSince(t);
             }
             double cpuPerStep = (processCpuNanos() - cpuStart) / 1e9 / Math.max(1, steps);

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.snas4j.adapter.tensorflow.ops.Blocks;
 import org.snas4j.adapter.tensorflow.ops.CandidateOps;
+import org.snas4j.adapter.tensorflow.ops.DropPath;
 import org.snas4j.adapter.tensorflow.ops.Layers;
 import org.snas4j.adapter.tensorflow.ops.NetworkScope;
 import org.snas4j.domain.genotype.CellEdge;

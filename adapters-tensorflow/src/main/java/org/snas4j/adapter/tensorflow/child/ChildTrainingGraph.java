@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import org.snas4j.adapter.tensorflow.ops.DropPath;
 import org.snas4j.adapter.tensorflow.ops.Mode;
 import org.snas4j.adapter.tensorflow.ops.NetworkScope;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;

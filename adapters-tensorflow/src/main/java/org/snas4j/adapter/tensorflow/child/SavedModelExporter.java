@@ -3,17 +3,16 @@ package org.snas4j.adapter.tensorflow.child;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import org.snas4j.adapter.io.AtomicFiles;
+import org.snas4j.adapter.io.FileTrees;
 import org.snas4j.adapter.tensorflow.ops.Mode;
 import org.snas4j.adapter.tensorflow.ops.NetworkScope;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
@@ -82,8 +81,12 @@ public final class SavedModelExporter implements ModelExporter {
             Path json = temporary.resolve(METADATA);
             Files.createDirectories(json.getParent());
             Files.writeString(json, metadataJson(config, metadata), StandardCharsets.UTF_8);
+            // On disk before the rename publishes it: a crash leaves no half-written model under the target's name.
+            AtomicFiles.syncTree(temporary);
+            // No REPLACE_EXISTING: a target created meanwhile is not overwritten.
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             temporary = null;
+            AtomicFiles.syncDirectory(parent);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot export the model to " + target + ": " + e.getMessage(), e);
         } finally {
@@ -184,19 +187,7 @@ public final class SavedModelExporter implements ModelExporter {
 
     private static void deleteQuietly(Path root) {
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            FileTrees.deleteRecursively(root);
         } catch (IOException ignored) {
             // A stray temporary directory costs disk space only; the export itself failed or succeeded already.
         }

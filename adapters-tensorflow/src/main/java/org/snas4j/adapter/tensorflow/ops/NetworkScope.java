@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
@@ -24,24 +26,43 @@ public final class NetworkScope {
     private final Mode mode;
     private final String path;
     private final List<Op> updates;
+    /** Fed BN momentum of the training pass, or null for PyTorch's constant 0.1. */
+    private final Operand<TFloat32> batchNormMomentum;
 
-    private NetworkScope(Ops tf, VariableStore variables, Mode mode, String path, List<Op> updates) {
+    private NetworkScope(Ops tf, VariableStore variables, Mode mode, String path, List<Op> updates,
+                         Operand<TFloat32> batchNormMomentum) {
         this.tf = tf;
         this.variables = variables;
         this.mode = mode;
         this.path = path;
         this.updates = updates;
+        this.batchNormMomentum = batchNormMomentum;
     }
 
     /** A fresh root: ops are created with {@code tf}, variables from the empty path. */
     public static NetworkScope root(Ops tf, VariableStore variables, Mode mode) {
         return new NetworkScope(Objects.requireNonNull(tf, "tf"), Objects.requireNonNull(variables, "variables"),
-                Objects.requireNonNull(mode, "mode"), "", new ArrayList<>());
+                Objects.requireNonNull(mode, "mode"), "", new ArrayList<>(), null);
+    }
+
+    /**
+     * This root with the BN layers' moving-average momentum taken from {@code momentum} (a scalar,
+     * typically a placeholder with default 0.1) instead of the constant: feeding 1 / (k + 1) at the
+     * k-th of several passes makes the moving statistics the exact mean over those passes, which is how
+     * a child's statistics are re-estimated.
+     */
+    public NetworkScope withBatchNormMomentum(Operand<TFloat32> momentum) {
+        return new NetworkScope(tf, variables, mode, path, updates, Objects.requireNonNull(momentum, "momentum"));
+    }
+
+    /** The fed BN momentum, if this scope's root has one. */
+    public Optional<Operand<TFloat32>> batchNormMomentum() {
+        return Optional.ofNullable(batchNormMomentum);
     }
 
     /** A nested scope: variable names get {@code name} appended. */
     public NetworkScope child(String name) {
-        return new NetworkScope(tf, variables, mode, qualify(name), updates);
+        return new NetworkScope(tf, variables, mode, qualify(name), updates, batchNormMomentum);
     }
 
     public Ops tf() {

@@ -2,6 +2,8 @@ package org.snas4j.adapter.tensorflow.supernet;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.snas4j.adapter.tensorflow.ops.DropPath;
+import org.snas4j.adapter.tensorflow.ops.Layers;
 import org.snas4j.adapter.tensorflow.ops.Mode;
 import org.snas4j.adapter.tensorflow.ops.NetworkScope;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
@@ -22,6 +24,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
  * The whole supernet graph: placeholders, the training pass with its loss, the gradients of the loss
@@ -39,12 +42,20 @@ final class SupernetGraph implements AutoCloseable {
     final Placeholder<TInt32> labels;
     final CellPair<Placeholder<TFloat32>> z;
     final Placeholder<TFloat32> learningRate;
+    /** 1 - drop-path probability of training steps (fed 1 to recalibrate); null when the graph has no drop-path. */
+    final Operand<TFloat32> keepProbability;
+    /** (stream, step) of this step's drop-path masks; null when the graph has no drop-path. */
+    final Operand<TInt64> dropPathSeed;
+    /** BN moving-average momentum of the training pass: 0.1 unless fed (recalibration feeds 1 / (k + 1)). */
+    final Operand<TFloat32> batchNormMomentum;
 
     final Operand<TFloat32> loss;
     final Operand<TFloat32> accuracy;
     final CellPair<Output<TFloat32>> lossGradientZ;
     final Operand<TFloat32> gradientNorm;
     final Op trainStep;
+    /** The training pass's BN moving-statistics updates alone: no weight update. */
+    final Op recalibrationStep;
 
     final Operand<TFloat32> evaluationLossSum;
     final Operand<TFloat32> evaluationCorrect;
@@ -67,8 +78,21 @@ final class SupernetGraph implements AutoCloseable {
             learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
             CellPair<Operand<TFloat32>> zOperands = z.map(p -> p);
 
-            NetworkScope training = NetworkScope.root(tf, variables, Mode.TRAINING);
-            Operand<TFloat32> trainLogits = SupernetNetwork.logits(training, layout, images, zOperands);
+            batchNormMomentum = tf.withName("batch_norm_momentum").placeholderWithDefault(tf.constant(Layers.BATCH_NORM_MOMENTUM),
+                    Shape.scalar());
+            DropPath dropPath = null;
+            if (config.dropPath() > 0) {
+                keepProbability = tf.withName("keep_probability").placeholderWithDefault(tf.constant((float) (1 - config.dropPath())),
+                        Shape.scalar());
+                dropPathSeed = tf.withName("drop_path_seed").placeholderWithDefault(tf.constant(new long[] {0L, 0L}), Shape.of(2));
+                dropPath = new DropPath(keepProbability, dropPathSeed);
+            } else {
+                keepProbability = null;
+                dropPathSeed = null;
+            }
+
+            NetworkScope training = NetworkScope.root(tf, variables, Mode.TRAINING).withBatchNormMomentum(batchNormMomentum);
+            Operand<TFloat32> trainLogits = SupernetNetwork.logits(training, layout, images, zOperands, dropPath);
             Ops metrics = tf;
             loss = metrics.math.mean(crossEntropy(metrics, trainLogits), metrics.constant(0));
             accuracy = metrics.math.mean(correct(metrics, trainLogits, 1), metrics.constant(0));
@@ -95,11 +119,12 @@ final class SupernetGraph implements AutoCloseable {
                     : tf.zerosLike(z.get(kind)).asOutput());
 
             MomentumSgd.Update update = MomentumSgd.build(tf, variables, weightNames, weightGradients, learningRate,
-                    new MomentumSgd.Hyperparameters(config.momentum(), config.weightDecay(), config.gradientClip()));
+                    new MomentumSgd.Hyperparameters(config.sgd().momentum(), config.sgd().weightDecay(), config.sgd().gradientClip()));
             gradientNorm = update.gradientNorm();
             List<Op> everything = new ArrayList<>(training.updates());
             everything.add(update.step());
             trainStep = tf.withName("train_step").withControlDependencies(everything).noOp();
+            recalibrationStep = tf.withName("recalibration_step").withControlDependencies(training.updates()).noOp();
 
             NetworkScope inference = NetworkScope.root(tf, variables, Mode.INFERENCE);
             Operand<TFloat32> inferenceLogits = SupernetNetwork.logits(inference, layout, images, zOperands);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.snas4j.adapter.tensorflow.ops.Blocks;
 import org.snas4j.adapter.tensorflow.ops.CandidateOps;
+import org.snas4j.adapter.tensorflow.ops.DropPath;
 import org.snas4j.adapter.tensorflow.ops.Layers;
 import org.snas4j.adapter.tensorflow.ops.NetworkScope;
 import org.snas4j.domain.space.CellPair;
@@ -33,6 +34,16 @@ public final class SupernetNetwork {
      */
     public static Operand<TFloat32> logits(NetworkScope scope, NetworkLayout layout, Operand<TFloat32> images,
                                            CellPair<Operand<TFloat32>> z) {
+        return logits(scope, layout, images, z, null);
+    }
+
+    /**
+     * As {@link #logits(NetworkScope, NetworkLayout, Operand, CellPair)}, with every mixed edge's output
+     * passed through {@code dropPath} (the authors' search network: {@code drop_path} on each edge's
+     * weighted sum); null for none.
+     */
+    public static Operand<TFloat32> logits(NetworkScope scope, NetworkLayout layout, Operand<TFloat32> images,
+                                           CellPair<Operand<TFloat32>> z, DropPath dropPath) {
         var shape = layout.shape();
         CellPair<EdgeWeights> weights = z.map(matrix -> new EdgeWeights(scope.tf(), matrix));
         NetworkScope stem = scope.child("stem");
@@ -43,7 +54,7 @@ public final class SupernetNetwork {
         Operand<TFloat32> previous = stemOut;
         for (CellShape cell : layout.cells()) {
             Operand<TFloat32> output = cell(scope.child("cell" + cell.index()), cell, previousPrevious, previous,
-                    weights.get(cell.kind()));
+                    weights.get(cell.kind()), dropPath);
             previousPrevious = previous;
             previous = output;
         }
@@ -53,7 +64,7 @@ public final class SupernetNetwork {
 
     /** One search cell: preprocessing, 14 mixed edges into 4 nodes, concatenation of the nodes. */
     static Operand<TFloat32> cell(NetworkScope scope, CellShape cell, Operand<TFloat32> previousPrevious,
-                                  Operand<TFloat32> previous, EdgeWeights z) {
+                                  Operand<TFloat32> previous, EdgeWeights z, DropPath dropPath) {
         int channels = cell.channels();
         Operand<TFloat32> input0 = cell.previousWasReduction()
                 ? Blocks.factorizedReduce(scope.child("preprocess0"), previousPrevious, cell.prevPrevChannels(), channels, false)
@@ -61,12 +72,19 @@ public final class SupernetNetwork {
         Operand<TFloat32> input1 = Blocks.reluConvBn(scope.child("preprocess1"), previous, cell.prevChannels(), channels, 1, 1, 0, false);
         List<Operand<TFloat32>> states = new ArrayList<>(List.of(input0, input1));
         for (int node = CellTopology.INPUT_NODES; node < CellTopology.NODES; node++) {
-            // One AddN per node over all weighted terms of all incoming edges.
+            // One AddN per node over all weighted terms of all incoming edges; with drop-path, each edge's
+            // sum is masked first (one mask per edge and example, as the authors' code does).
             List<Operand<TFloat32>> terms = new ArrayList<>();
             for (int from = 0; from < node; from++) {
                 int edge = CellTopology.edgeIndex(from, node);
-                terms.addAll(MixedEdge.weightedTerms(scope.child("edge" + edge), states.get(from), cell.edge(edge),
-                        z.edge(edge), CANDIDATES));
+                NetworkScope edgeScope = scope.child("edge" + edge);
+                List<Operand<TFloat32>> edgeTerms = MixedEdge.weightedTerms(edgeScope, states.get(from), cell.edge(edge),
+                        z.edge(edge), CANDIDATES);
+                if (dropPath == null) {
+                    terms.addAll(edgeTerms);
+                } else {
+                    terms.add(dropPath.apply(edgeScope, Layers.sum(edgeScope, edgeTerms)));
+                }
             }
             states.add(Layers.sum(scope, terms));
         }

@@ -1,6 +1,7 @@
 package org.snas4j.adapter.tensorflow.supernet;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import org.snas4j.adapter.tensorflow.feed.BatchFeeds;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
@@ -19,6 +20,7 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * The SNAS supernet on TensorFlow Java in graph mode. One {@link #trainStep} is one session run
@@ -33,6 +35,8 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
     private final BatchFeeds feeds;
     private final CellPair<TFloat32> zFeeds;
     private final TFloat32 learningRateFeed;
+    /** Keys the drop-path masks by the run's seed, apart from the weight initialisation's streams. */
+    private final long dropPathStream;
     private boolean closed;
 
     /**
@@ -64,10 +68,11 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
         Shape zShape = Shape.of(EdgeOpMatrix.ROWS, EdgeOpMatrix.COLUMNS);
         zFeeds = new CellPair<>(TFloat32.tensorOf(zShape), TFloat32.tensorOf(zShape));
         learningRateFeed = TFloat32.scalarOf(0f);
+        dropPathStream = config.seed() * 0x9E3779B97F4A7C15L + 0x44524F50L;
     }
 
     @Override
-    public StepResult trainStep(Batch batch, CellPair<EdgeOpMatrix> z, double learningRate) {
+    public StepResult trainStep(Batch batch, CellPair<EdgeOpMatrix> z, double learningRate, long globalStep) {
         requireOpen();
         if (!(learningRate >= 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be finite and non-negative, got " + learningRate);
@@ -75,13 +80,23 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
         BatchFeeds.Tensors inputs = feeds.fill(batch);
         fillZ(z);
         learningRateFeed.setFloat((float) learningRate);
-        try (Result result = session.runner()
-                .feed(net.images, inputs.images())
-                .feed(net.oneHotLabels, inputs.oneHotLabels())
-                .feed(net.labels, inputs.labels())
-                .feed(net.z.normal(), zFeeds.normal())
-                .feed(net.z.reduction(), zFeeds.reduction())
-                .feed(net.learningRate, learningRateFeed)
+        try (TInt64 seed = TInt64.vectorOf(dropPathStream, globalStep)) {
+            Session.Runner runner = session.runner()
+                    .feed(net.images, inputs.images())
+                    .feed(net.oneHotLabels, inputs.oneHotLabels())
+                    .feed(net.labels, inputs.labels())
+                    .feed(net.z.normal(), zFeeds.normal())
+                    .feed(net.z.reduction(), zFeeds.reduction())
+                    .feed(net.learningRate, learningRateFeed);
+            if (net.dropPathSeed != null) {
+                runner.feed(net.dropPathSeed, seed);
+            }
+            return runTrainStep(runner);
+        }
+    }
+
+    private StepResult runTrainStep(Session.Runner runner) {
+        try (Result result = runner
                 .fetch(net.loss)
                 .fetch(net.accuracy)
                 .fetch(net.lossGradientZ.normal())
@@ -116,6 +131,48 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
                 .fetch(net.evaluationCorrectTop5)
                 .run()) {
             return new EvaluationResult(scalar(result, 0), Math.round(scalar(result, 1)), Math.round(scalar(result, 2)), batch.size());
+        }
+    }
+
+    @Override
+    public EvaluationResult evaluateRecalibrated(CellPair<EdgeOpMatrix> z, Iterable<Batch> calibration, Iterable<Batch> batches) {
+        requireOpen();
+        Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(batches, "batches");
+        // Every variable, not only the BN statistics: one read and one write, and nothing can be left changed.
+        Map<String, float[]> supernetState = net.variables.read(session);
+        try {
+            recalibrate(z, calibration);
+            EvaluationResult total = EvaluationResult.EMPTY;
+            for (Batch batch : batches) {
+                total = total.plus(evaluate(batch, z));
+            }
+            return total;
+        } finally {
+            net.variables.write(session, supernetState);
+        }
+    }
+
+    /** Training-mode passes under {@code z} whose only effect is to make each BN layer's statistics the mean over the batches. */
+    private void recalibrate(CellPair<EdgeOpMatrix> z, Iterable<Batch> calibration) {
+        int passes = 0;
+        for (Batch batch : calibration) {
+            BatchFeeds.Tensors inputs = feeds.fill(batch);
+            fillZ(z);
+            try (TFloat32 momentum = TFloat32.scalarOf(1f / (passes + 1));
+                 TFloat32 keepAll = TFloat32.scalarOf(1f)) {
+                Session.Runner runner = session.runner()
+                        .feed(net.images, inputs.images())
+                        .feed(net.z.normal(), zFeeds.normal())
+                        .feed(net.z.reduction(), zFeeds.reduction())
+                        .feed(net.batchNormMomentum, momentum)
+                        .addTarget(net.recalibrationStep);
+                if (net.keepProbability != null) {
+                    runner.feed(net.keepProbability, keepAll);
+                }
+                runner.run().close();
+            }
+            passes++;
         }
     }
 

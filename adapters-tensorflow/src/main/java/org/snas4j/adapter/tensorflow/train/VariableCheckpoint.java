@@ -5,20 +5,19 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import org.snas4j.adapter.io.AtomicFiles;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
 import org.snas4j.application.InvalidInputException;
 import org.tensorflow.Session;
@@ -27,8 +26,8 @@ import org.tensorflow.Session;
  * Every variable of a {@link VariableStore} in one file, {@value #FILE_NAME}: the magic
  * {@code SNAS4JTF}, a format version, the variable count, then per variable its name (modified
  * UTF-8), rank, dimensions and float values (big-endian), and finally a CRC-32 of all preceding
- * bytes. The file is written to a temporary sibling, forced to disk and moved into place, so a crash
- * leaves either the old file or the new one, never a half-written one.
+ * bytes. It is written with {@link AtomicFiles}, so a crash leaves either the old file or the new
+ * one, never a half-written one.
  */
 public final class VariableCheckpoint {
 
@@ -42,43 +41,27 @@ public final class VariableCheckpoint {
     /** Writes the current value of every variable of {@code store} into {@code directory}. */
     public static void save(Session session, VariableStore store, Path directory) {
         Map<String, float[]> values = store.read(session);
-        Path target = directory.resolve(FILE_NAME);
-        Path temporary = directory.resolve(FILE_NAME + ".tmp");
-        try {
-            Files.createDirectories(directory);
-            try (FileOutputStream file = new FileOutputStream(temporary.toFile())) {
-                CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(file, 1 << 16), new CRC32());
-                DataOutputStream out = new DataOutputStream(checked);
-                out.write(MAGIC);
-                out.writeInt(VERSION);
-                out.writeInt(values.size());
-                for (Map.Entry<String, float[]> e : values.entrySet()) {
-                    out.writeUTF(e.getKey());
-                    long[] shape = store.shape(e.getKey()).asArray();
-                    out.writeInt(shape.length);
-                    for (long d : shape) {
-                        out.writeLong(d);
-                    }
-                    for (float v : e.getValue()) {
-                        out.writeFloat(v);
-                    }
+        AtomicFiles.write(directory.resolve(FILE_NAME), file -> {
+            CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(file, 1 << 16), new CRC32());
+            DataOutputStream out = new DataOutputStream(checked);
+            out.write(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(values.size());
+            for (Map.Entry<String, float[]> e : values.entrySet()) {
+                out.writeUTF(e.getKey());
+                long[] shape = store.shape(e.getKey()).asArray();
+                out.writeInt(shape.length);
+                for (long d : shape) {
+                    out.writeLong(d);
                 }
-                out.flush();
-                long crc = checked.getChecksum().getValue();
-                out.writeLong(crc);
-                out.flush();
-                file.getFD().sync();
+                for (float v : e.getValue()) {
+                    out.writeFloat(v);
+                }
             }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // The move succeeded or the write already failed; a stray temporary file is harmless.
-            }
-        }
+            out.flush();
+            out.writeLong(checked.getChecksum().getValue());
+            out.flush();
+        });
     }
 
     /**

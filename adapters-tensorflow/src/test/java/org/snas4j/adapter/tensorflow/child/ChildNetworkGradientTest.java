@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
+import org.snas4j.adapter.tensorflow.ops.DropPath;
 import org.snas4j.adapter.tensorflow.ops.Mode;
 import org.snas4j.adapter.tensorflow.ops.NetworkScope;
 import org.snas4j.adapter.tensorflow.testing.FiniteDifferences;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.snas4j.adapter.tensorflow.ops.DropPath;
 import org.snas4j.adapter.tensorflow.ops.Mode;
 import org.snas4j.adapter.tensorflow.ops.NetworkScope;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;

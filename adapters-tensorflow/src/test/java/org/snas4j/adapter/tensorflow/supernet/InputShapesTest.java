@@ -17,7 +17,7 @@ class InputShapesTest {
     void buildsTrainsAndEvaluates(int size, int channels) {
         NetworkShape shape = new NetworkShape(3, 2, size, channels, 10);
         try (TensorFlowSupernetTrainer trainer = new TensorFlowSupernetTrainer(TinySupernets.config(shape, 1))) {
-            StepResult step = trainer.trainStep(TinySupernets.batch(shape, 3, 2), TinySupernets.softZ(3), 0.025);
+            StepResult step = trainer.trainStep(TinySupernets.batch(shape, 3, 2), TinySupernets.softZ(3), 0.025, 0);
             assertTrue(Double.isFinite(step.loss()) && step.loss() > 0);
             assertTrue(step.lossGradientZ().normal().isFinite() && step.lossGradientZ().normal().squaredNorm() > 0);
             assertTrue(step.lossGradientZ().reduction().isFinite() && step.lossGradientZ().reduction().squaredNorm() > 0);

@@ -47,7 +47,7 @@ class ResourceLeakTest {
     private static void run(TensorFlowSupernetTrainer trainer, List<Batch> batches, CellPair<EdgeOpMatrix> z, int rounds) {
         for (int round = 0; round < rounds; round++) {
             for (Batch batch : batches) {
-                trainer.trainStep(batch, z, 0.01);
+                trainer.trainStep(batch, z, 0.01, 0);
                 trainer.evaluate(batch, z);
             }
         }

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.snas4j.application.data.Batch;
 import org.snas4j.application.port.out.Device;
 import org.snas4j.application.port.out.SupernetConfig;
+import org.snas4j.application.port.out.SgdSettings;
 import org.snas4j.domain.space.CellPair;
 import org.snas4j.domain.space.EdgeOpMatrix;
 import org.snas4j.domain.space.NetworkShape;
@@ -18,7 +19,7 @@ final class TinySupernets {
     }
 
     static SupernetConfig config(NetworkShape shape, long seed) {
-        return new SupernetConfig(shape, 0.9, 3e-4, 5.0, seed, Device.CPU, 2);
+        return new SupernetConfig(shape, SgdSettings.PAPER, 0.0, seed, Device.CPU, 2);
     }
 
     /** Images whose class shows in their mean brightness, so a network can learn them. */

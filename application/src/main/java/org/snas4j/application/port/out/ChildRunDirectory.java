@@ -9,9 +9,9 @@ import org.snas4j.application.child.RetrainState;
 import org.snas4j.application.child.StoredRetrainRun;
 
 /**
- * The directory of one retraining run: configuration with provenance and normalisation, per-epoch
- * metrics, checkpoints, and the final result. Every file is written atomically. (Retraining has no
- * architecture state, so the search's {@link CheckpointStore} of {@code SearchState}s does not fit.)
+ * An open, locked retraining run directory: configuration with provenance and normalisation,
+ * per-epoch metrics, checkpoints, and the final result. Every file is written atomically. Only one
+ * process holds it at a time; {@link #close()} releases the lock.
  */
 public interface ChildRunDirectory extends AutoCloseable {
 
@@ -27,11 +27,8 @@ public interface ChildRunDirectory extends AutoCloseable {
 
     List<RetrainEpochMetrics> metrics();
 
-    /** Writes checkpoint {@code state.completedEpochs()} (state and the network's files) completely or not at all. */
-    void saveCheckpoint(RetrainState state, CheckpointStore.VariablesWriter variables);
-
-    /** The newest complete checkpoint; empty when there is none. */
-    Optional<Checkpoint> latestCheckpoint();
+    /** The run's checkpoints: the loop state and the network's files at epoch boundaries. */
+    CheckpointStore<RetrainState> checkpoints();
 
     void writeResult(RetrainResult result);
 
@@ -40,8 +37,4 @@ public interface ChildRunDirectory extends AutoCloseable {
 
     @Override
     void close();
-
-    /** A complete checkpoint: the loop state and the directory of the network's files. */
-    record Checkpoint(RetrainState state, Path variablesDirectory) {
-    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.snas4j.application.search.EpochMetrics;
 import org.snas4j.application.search.Provenance;
 import org.snas4j.application.search.SearchConfiguration;
+import org.snas4j.application.search.SearchState;
 import org.snas4j.domain.genotype.Genotype;
 
 /**
@@ -34,7 +35,7 @@ public interface RunDirectory extends AutoCloseable {
     /** Metrics recorded so far, in epoch order. */
     List<EpochMetrics> metrics();
 
-    CheckpointStore checkpoints();
+    CheckpointStore<SearchState> checkpoints();
 
     @Override
     void close();

@@ -1,7 +1,9 @@
 package org.snas4j.application.port.out;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.search.SearchOutcome;
 
 /** Opens run directories, taking their lock. */
 public interface RunDirectoryFactory {
@@ -19,4 +21,16 @@ public interface RunDirectoryFactory {
      * @throws InvalidInputException when it is not a run directory or another live process holds it
      */
     RunDirectory resume(Path directory);
+
+    /** True when {@code directory} holds a search run, finished or not. */
+    boolean isRunDirectory(Path directory);
+
+    /**
+     * The finished search in {@code directory} as it recorded itself: its final genotypes and every
+     * epoch's metrics, read without taking the lock (a finished run is written no more). Empty when
+     * {@code directory} holds no finished search.
+     *
+     * @throws InvalidInputException when its final genotypes or metrics cannot be read
+     */
+    Optional<SearchOutcome> finishedOutcome(Path directory);
 }

@@ -6,24 +6,32 @@ import org.snas4j.domain.space.NetworkShape;
 /**
  * How to build and train the SNAS supernet's weights (the architecture logits are not its business).
  *
- * @param shape           cells, channels, input and classes
- * @param momentum        SGD momentum (0.9)
- * @param weightDecay     L2 weight decay on the network weights (3e-4)
- * @param gradientClip    global gradient-norm clip (5)
- * @param seed            seed of the weight initialisation
- * @param device          CPU or GPU
- * @param threads         TensorFlow ops run at once, each single-threaded; 0 = one per core
+ * @param shape    cells, channels, input and classes
+ * @param sgd      the weight optimiser's momentum, weight decay and clip
+ * @param dropPath probability of dropping each mixed edge's output per example in training steps
+ *                 (0 builds no drop-path ops)
+ * @param seed     seed of the weight initialisation and of the drop-path masks
+ * @param device   CPU or GPU
+ * @param threads  TensorFlow ops run at once, each single-threaded; 0 = one per core
  */
-public record SupernetConfig(NetworkShape shape, double momentum, double weightDecay, double gradientClip,
-                             long seed, Device device, int threads) {
+public record SupernetConfig(NetworkShape shape, SgdSettings sgd, double dropPath, long seed, Device device, int threads) {
 
     public SupernetConfig {
         Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(sgd, "sgd");
         Objects.requireNonNull(device, "device");
+        if (!(dropPath >= 0 && dropPath < 1)) {
+            throw new IllegalArgumentException("drop-path probability must be in [0, 1), got " + dropPath);
+        }
     }
 
-    /** The authors' optimiser settings for a given shape and seed, on the CPU. */
+    /** The authors' optimiser settings for a given shape and seed, without drop-path, on the CPU. */
     public static SupernetConfig paperDefaults(NetworkShape shape, long seed) {
-        return new SupernetConfig(shape, 0.9, 3e-4, 5.0, seed, Device.CPU, 0);
+        return new SupernetConfig(shape, SgdSettings.PAPER, 0.0, seed, Device.CPU, 0);
+    }
+
+    /** This configuration with search-time drop-path {@code probability}. */
+    public SupernetConfig withDropPath(double probability) {
+        return new SupernetConfig(shape, sgd, probability, seed, device, threads);
     }
 }

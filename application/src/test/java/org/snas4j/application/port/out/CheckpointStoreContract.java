@@ -15,14 +15,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.application.port.out.CheckpointStore.Checkpoint;
 
-/** What every {@link CheckpointStore} must do; each adapter runs it by subclassing. */
-public abstract class CheckpointStoreContract {
+/**
+ * What every {@link CheckpointStore} must do, whatever its state; each adapter runs it by subclassing
+ * once per state it stores.
+ */
+public abstract class CheckpointStoreContract<S> {
 
     @TempDir
     protected Path directory;
 
     /** A store keeping its checkpoints under {@code directory}; two calls see the same checkpoints. */
-    protected abstract CheckpointStore open(Path directory);
+    protected abstract CheckpointStore<S> open(Path directory);
+
+    /** A state at {@code completedEpochs} whose other fields depend on {@code seed}. */
+    protected abstract S state(int completedEpochs, long seed);
 
     @Test
     void aNewStoreHasNoCheckpoint() {
@@ -31,42 +37,42 @@ public abstract class CheckpointStoreContract {
 
     @Test
     void stateAndVariablesComeBackThroughAnotherInstance() throws IOException {
-        open(directory).save(PortFixtures.searchState(3, 11), PortFixtures.variables(11));
+        open(directory).save(state(3, 11), PortFixtures.variables(11));
 
-        Checkpoint checkpoint = open(directory).latestValid().orElseThrow();
+        Checkpoint<S> checkpoint = open(directory).latestValid().orElseThrow();
 
-        assertEquals(PortFixtures.searchState(3, 11), checkpoint.state());
+        assertEquals(state(3, 11), checkpoint.state());
         PortFixtures.assertVariables(checkpoint.variablesDirectory(), 11);
     }
 
     @Test
     void theNewestCheckpointWins() throws IOException {
-        CheckpointStore store = open(directory);
-        store.save(PortFixtures.searchState(1, 1), PortFixtures.variables(1));
-        store.save(PortFixtures.searchState(2, 2), PortFixtures.variables(2));
+        CheckpointStore<S> store = open(directory);
+        store.save(state(1, 1), PortFixtures.variables(1));
+        store.save(state(2, 2), PortFixtures.variables(2));
 
-        Checkpoint checkpoint = store.latestValid().orElseThrow();
+        Checkpoint<S> checkpoint = store.latestValid().orElseThrow();
 
-        assertEquals(PortFixtures.searchState(2, 2), checkpoint.state());
+        assertEquals(state(2, 2), checkpoint.state());
         PortFixtures.assertVariables(checkpoint.variablesDirectory(), 2);
     }
 
     @Test
     void savingAnEpochAgainReplacesIt() throws IOException {
-        CheckpointStore store = open(directory);
-        store.save(PortFixtures.searchState(4, 1), PortFixtures.variables(1));
-        store.save(PortFixtures.searchState(4, 2), PortFixtures.variables(2));
+        CheckpointStore<S> store = open(directory);
+        store.save(state(4, 1), PortFixtures.variables(1));
+        store.save(state(4, 2), PortFixtures.variables(2));
 
-        Checkpoint checkpoint = store.latestValid().orElseThrow();
+        Checkpoint<S> checkpoint = store.latestValid().orElseThrow();
 
-        assertEquals(PortFixtures.searchState(4, 2), checkpoint.state());
+        assertEquals(state(4, 2), checkpoint.state());
         PortFixtures.assertVariables(checkpoint.variablesDirectory(), 2);
     }
 
     @Test
     void theWriterGetsAnExistingEmptyDirectory() {
         List<Path> seen = new ArrayList<>();
-        open(directory).save(PortFixtures.searchState(1, 1), variablesDirectory -> {
+        open(directory).save(state(1, 1), variablesDirectory -> {
             assertTrue(Files.isDirectory(variablesDirectory), variablesDirectory.toString());
             try (var entries = Files.list(variablesDirectory)) {
                 assertEquals(List.of(), entries.toList());
@@ -80,17 +86,17 @@ public abstract class CheckpointStoreContract {
 
     @Test
     void aFailedSaveReportsTheCauseAndKeepsThePreviousCheckpoint() throws IOException {
-        CheckpointStore store = open(directory);
-        store.save(PortFixtures.searchState(1, 1), PortFixtures.variables(1));
+        CheckpointStore<S> store = open(directory);
+        store.save(state(1, 1), PortFixtures.variables(1));
 
-        RuntimeException failure = assertThrows(RuntimeException.class, () -> store.save(PortFixtures.searchState(2, 2), variablesDirectory -> {
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> store.save(state(2, 2), variablesDirectory -> {
             PortFixtures.variables(2).writeInto(variablesDirectory);
             throw new UncheckedIOException(new IOException("No space left on device"));
         }));
 
         assertTrue(failure.getMessage().contains("No space left on device"), failure.getMessage());
-        Checkpoint checkpoint = open(directory).latestValid().orElseThrow();
-        assertEquals(PortFixtures.searchState(1, 1), checkpoint.state());
+        Checkpoint<S> checkpoint = open(directory).latestValid().orElseThrow();
+        assertEquals(state(1, 1), checkpoint.state());
         PortFixtures.assertVariables(checkpoint.variablesDirectory(), 1);
     }
 }

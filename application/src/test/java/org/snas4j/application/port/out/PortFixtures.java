@@ -17,7 +17,10 @@ import org.snas4j.application.search.EpochMetrics;
 import org.snas4j.application.search.Provenance;
 import org.snas4j.application.search.SearchConfiguration;
 import org.snas4j.application.search.SearchState;
+import org.snas4j.domain.cost.CostForm;
 import org.snas4j.domain.cost.CostMetric;
+import org.snas4j.domain.distribution.TemperatureSchedule;
+import org.snas4j.domain.genotype.Top2Rule;
 import org.snas4j.domain.cost.GradientEstimator;
 import org.snas4j.domain.genotype.CellEdge;
 import org.snas4j.domain.genotype.CellGenotype;
@@ -113,13 +116,15 @@ public final class PortFixtures {
     public static EpochMetrics metrics(int epoch) {
         double e = epoch;
         return new EpochMetrics(epoch, 1.0 - 0.01 * e, 0.025 - 0.001 * e, 2.3 - 0.1 * e, 0.1 + 0.02 * e, 0.11 + 0.02 * e,
-                0.12 + 0.02 * e, 2.2 - 0.1 * e, 1.5e6 - e, 2.5e8 - e, 3.5e7 - e, 0.01 * e, 2.07 - 0.01 * e, epoch % 28, 12.5 + e);
+                0.12 + 0.02 * e, 2.2 - 0.1 * e, 1.5e6 - e, 2.5e8 - e, 3.5e7 - e, 0.01 * e, 2.07 - 0.01 * e, epoch % 28, 12.5 + e, 0.13 + 0.02 * e);
     }
 
     public static SearchConfiguration configuration() {
+        // Every field of the stored proto differs from its proto default (false, 0, unspecified), so a
+        // round trip that drops one is caught.
         return new SearchConfiguration(new DatasetRequest("cifar10", Optional.of(Path.of("/data/cifar-10-batches-bin"))),
-                5, 8, 32, 7, 42L, 1.5, 0.03, true, 0.02, CostMetric.FLOPS, true, GradientEstimator.SCORE_FUNCTION,
-                0.25, 0.05, 0.001, 3e-3, Device.GPU, 3, 2000);
+                5, 8, 32, 7, 42L, 1.5, 0.03, TemperatureSchedule.Kind.EXPONENTIAL, 0.02, CostMetric.FLOPS, CostForm.LOG,
+                GradientEstimator.SCORE_FUNCTION, 0.25, 0.05, 0.001, 3e-3, Device.GPU, 3, 2000, 2, 0.3, Top2Rule.SNAS, 7);
     }
 
     public static Provenance provenance() {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.search.EpochMetrics;
+import org.snas4j.application.search.SearchState;
 
 /** What every {@link RunDirectoryFactory} and its {@link RunDirectory} must do; adapters run it by subclassing. */
 public abstract class RunDirectoryContract {
@@ -106,7 +107,8 @@ public abstract class RunDirectoryContract {
         EpochMetrics replacedEpoch1 = new EpochMetrics(1, replacement.temperature(), replacement.learningRate(),
                 replacement.trainLoss(), replacement.trainAccuracy(), Double.NaN, replacement.childAccuracy(), replacement.childLoss(),
                 replacement.expectedParameters(), replacement.expectedFlops(), replacement.expectedMac(), replacement.penalty(),
-                replacement.entropy(), replacement.parameterFreeEdges(), replacement.seconds());
+                replacement.entropy(), replacement.parameterFreeEdges(), replacement.seconds(),
+                replacement.top2ChildAccuracy());
         try (RunDirectory run = factory().create(directory)) {
             run.recordMetrics(PortFixtures.metrics(2));
             run.recordMetrics(PortFixtures.metrics(0));
@@ -127,7 +129,7 @@ public abstract class RunDirectoryContract {
             run.checkpoints().save(PortFixtures.searchState(2, 5), PortFixtures.variables(5));
         }
         try (RunDirectory resumed = factory().resume(directory)) {
-            CheckpointStore.Checkpoint checkpoint = resumed.checkpoints().latestValid().orElseThrow();
+            CheckpointStore.Checkpoint<SearchState> checkpoint = resumed.checkpoints().latestValid().orElseThrow();
             assertEquals(PortFixtures.searchState(2, 5), checkpoint.state());
             PortFixtures.assertVariables(checkpoint.variablesDirectory(), 5);
         }

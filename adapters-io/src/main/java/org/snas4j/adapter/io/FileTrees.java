@@ -1,4 +1,4 @@
-package org.snas4j.adapter.storage.io;
+package org.snas4j.adapter.io;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Whole-directory operations the stores share. */
+/** Whole-directory operations the adapters share. */
 public final class FileTrees {
 
     private FileTrees() {

@@ -1,4 +1,4 @@
-package org.snas4j.adapter.storage.io;
+package org.snas4j.adapter.io;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.snas4j.adapter.storage.io;
+package org.snas4j.adapter.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,14 +7,20 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that a reader sees either the old complete file or the new complete file, never a
  * half-written one, even if the process is killed or the disk fills: write to a temporary sibling,
- * fsync it, rename it over the target, fsync the directory.
+ * fsync it, rename it over the target, fsync the directory. A whole directory is made durable the
+ * same way: fill a temporary sibling, {@link #syncTree} it, rename it into place.
  */
 public final class AtomicFiles {
 
@@ -90,6 +96,25 @@ public final class AtomicFiles {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             channel.force(true);
         }
+    }
+
+    /**
+     * Flushes every regular file under {@code root}, then every directory, deepest first, so that a
+     * rename of {@code root} that follows publishes only content that is on disk.
+     */
+    public static void syncTree(Path root) throws IOException {
+        List<Path> directories = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.toList()) {
+                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    directories.add(path);
+                } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                    syncFile(path);
+                }
+            }
+        }
+        directories.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+        directories.forEach(AtomicFiles::syncDirectory);
     }
 
     private static String describe(IOException e) {
