@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.snas4j.application.FlagChecks;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.data.Batch;
 import org.snas4j.application.data.BatchStream;
@@ -18,6 +19,7 @@ import org.snas4j.application.port.out.ChildNetworkTrainerFactory;
 import org.snas4j.application.port.out.ChildRunDirectory;
 import org.snas4j.application.port.out.ChildRunDirectoryFactory;
 import org.snas4j.application.port.out.DatasetSource;
+import org.snas4j.application.port.out.Device;
 import org.snas4j.application.port.out.EvaluationResult;
 import org.snas4j.application.port.out.RunDirectory;
 import org.snas4j.application.port.out.RunDirectoryFactory;
@@ -65,7 +67,8 @@ public final class EvaluateChildService implements EvaluateChildUseCase {
     }
 
     @Override
-    public TrainedChildEvaluation evaluateTrained(Path childRun) {
+    public TrainedChildEvaluation evaluateTrained(Path childRun, Device device, int threads) {
+        requireComputeSettings(device, threads);
         try (ChildRunDirectory run = childRuns.open(childRun)) {
             StoredRetrainRun stored = run.readConfiguration();
             CheckpointStore.Checkpoint<RetrainState> checkpoint = run.checkpoints().latestValid()
@@ -79,7 +82,7 @@ public final class EvaluateChildService implements EvaluateChildUseCase {
                         + shape.inputSize() + "x" + shape.inputChannels() + ", " + shape.classes() + " classes)");
             }
             BatchStream batches = BatchStream.evaluation(test, ChildData.EVALUATION_BATCH, stored.normalization());
-            try (ChildNetworkTrainer trainer = childTrainers.create(RetrainService.networkConfig(config, shape))) {
+            try (ChildNetworkTrainer trainer = childTrainers.create(RetrainService.networkConfig(config, shape).on(device, threads))) {
                 trainer.restoreVariables(checkpoint.variablesDirectory());
                 EvaluationResult result = RetrainService.evaluate(trainer, () -> batches.epoch(0));
                 long parameters = NetworkParameterCount.ofChild(config.genotype(), shape, new ChildOptions(false, config.batchNormAfterPools()));
@@ -90,7 +93,8 @@ public final class EvaluateChildService implements EvaluateChildUseCase {
     }
 
     @Override
-    public SearchChildEvaluation evaluateSearch(Path searchRun) {
+    public SearchChildEvaluation evaluateSearch(Path searchRun, Device device, int threads) {
+        requireComputeSettings(device, threads);
         try (RunDirectory run = searchRuns.resume(searchRun)) {
             SearchConfiguration config = run.readConfiguration().configuration();
             CheckpointStore.Checkpoint<SearchState> checkpoint = run.checkpoints().latestValid()
@@ -106,8 +110,7 @@ public final class EvaluateChildService implements EvaluateChildUseCase {
             double temperature = temperatures(config).temperature(Math.max(0, lastEpoch - config.warmupEpochs()));
             Genotype edgeAll = GenotypeDerivation.edgeAll(logits);
             Genotype top2 = GenotypeDerivation.top2PerNode(logits, config.top2Rule());
-            SupernetConfig supernetConfig = new SupernetConfig(shape, SgdSettings.PAPER, config.dropPath(), config.seed(), config.device(),
-                    config.threads());
+            SupernetConfig supernetConfig = new SupernetConfig(shape, SgdSettings.PAPER, config.dropPath(), config.seed(), device, threads);
             try (SupernetTrainer supernet = supernetTrainers.create(supernetConfig)) {
                 supernet.restoreVariables(checkpoint.variablesDirectory());
                 ArchitectureDistribution distribution = ArchitectureDistribution.of(logits);
@@ -124,6 +127,12 @@ public final class EvaluateChildService implements EvaluateChildUseCase {
                         ChildEvaluation.of(edgeAllResult, classes), ChildEvaluation.of(top2Result, classes));
             }
         }
+    }
+
+    /** Checked before a run directory is opened, so a bad value costs nothing. */
+    private static void requireComputeSettings(Device device, int threads) {
+        Objects.requireNonNull(device, "device");
+        FlagChecks.zeroOrPositive("--threads", "all cores", threads);
     }
 
     private static EvaluationResult evaluateChild(SupernetTrainer supernet, SearchConfiguration config, SearchData data, int epoch,

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.data.Batch;
+import org.snas4j.application.device.DeviceCheck;
 import org.snas4j.application.port.in.RetrainGenotypeUseCase;
 import org.snas4j.application.port.out.ChildNetworkConfig;
 import org.snas4j.application.port.out.ChildNetworkTrainer;
@@ -34,13 +35,15 @@ public final class RetrainService implements RetrainGenotypeUseCase {
     private final DatasetSource datasets;
     private final ChildNetworkTrainerFactory trainers;
     private final ChildRunDirectoryFactory runs;
+    private final DeviceCheck deviceCheck;
     private final RetrainListener listener;
     private final Clock clock;
     private final String codeVersion;
 
     public RetrainService(DatasetSource datasets, ChildNetworkTrainerFactory trainers, ChildRunDirectoryFactory runs,
-                          RetrainListener listener, Clock clock, String codeVersion) {
+                          DeviceCheck deviceCheck, RetrainListener listener, Clock clock, String codeVersion) {
         this.datasets = Objects.requireNonNull(datasets, "datasets");
+        this.deviceCheck = Objects.requireNonNull(deviceCheck, "deviceCheck");
         this.trainers = Objects.requireNonNull(trainers, "trainers");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -51,6 +54,8 @@ public final class RetrainService implements RetrainGenotypeUseCase {
     @Override
     public RetrainOutcome retrain(RetrainConfiguration configuration, Path runDirectory, String commandLine) {
         RetrainConfigurationValidator.validate(configuration);
+        // Before the run directory exists: the configuration written into it names the device the run used.
+        deviceCheck.requireAvailable(configuration.device());
         ChildData data = ChildData.prepare(datasets.load(configuration.dataset()), configuration);
         try (ChildRunDirectory run = runs.create(runDirectory)) {
             Provenance provenance = new Provenance(configuration.seed(), data.datasetName(), data.fingerprint(), codeVersion,
@@ -66,12 +71,22 @@ public final class RetrainService implements RetrainGenotypeUseCase {
             StoredRetrainRun stored = run.readConfiguration();
             RetrainConfiguration configuration = stored.configuration();
             RetrainConfigurationValidator.validate(configuration);
+            requireRecordedDevice(runDirectory, configuration);
             ChildData data = ChildData.prepare(datasets.load(configuration.dataset()), configuration);
             if (!data.fingerprint().equals(stored.provenance().datasetFingerprint()) || !data.shape().equals(stored.shape())) {
                 throw new InvalidInputException(runDirectory, "the dataset differs from the one the run started with (fingerprint "
                         + data.fingerprint() + ", recorded " + stored.provenance().datasetFingerprint() + ")");
             }
             return execute(configuration, stored.provenance(), data, run, run.checkpoints().latestValid());
+        }
+    }
+
+    /** A run continues on the device it recorded, or not at all (a GPU run moved to a machine without one). */
+    private void requireRecordedDevice(Path runDirectory, RetrainConfiguration configuration) {
+        try {
+            deviceCheck.requireAvailable(configuration.device());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(runDirectory, "its recorded device: " + e.problem(), e);
         }
     }
 

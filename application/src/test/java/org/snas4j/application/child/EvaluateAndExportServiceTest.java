@@ -9,6 +9,7 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ import org.snas4j.application.port.out.RunDirectory;
 import org.snas4j.application.port.out.RunDirectoryFactory;
 import org.snas4j.application.port.out.ServingMetadata;
 import org.snas4j.application.port.out.StoredRun;
+import org.snas4j.application.port.out.SupernetConfig;
 import org.snas4j.application.port.out.SupernetTrainer;
 import org.snas4j.application.port.out.SupernetTrainerFactory;
 import org.snas4j.application.search.Provenance;
@@ -107,13 +109,15 @@ class EvaluateAndExportServiceTest {
 
     @Test
     void aTrainedChildIsRestoredFromItsNewestCheckpointAndMeasuredOnTheTestSet() {
-        TrainedChildEvaluation evaluation = evaluations().evaluateTrained(CHILD_RUN);
+        TrainedChildEvaluation evaluation = evaluations().evaluateTrained(CHILD_RUN, Device.GPU, 3);
         InOrder order = inOrder(childTrainer);
         order.verify(childTrainer).restoreVariables(VARIABLES);
         order.verify(childTrainer).evaluate(any());
         ArgumentCaptor<ChildNetworkConfig> config = ArgumentCaptor.forClass(ChildNetworkConfig.class);
         verify(childTrainers).create(config.capture());
         assertEquals(SHAPE, config.getValue().shape());
+        assertEquals(Device.GPU, config.getValue().device(), "the device asked for, not the run's (CPU)");
+        assertEquals(3, config.getValue().threads(), "the threads asked for, not the run's (1)");
         assertEquals(20, evaluation.test().examples());
         assertEquals(2.0, evaluation.test().loss(), 1e-12);
         assertEquals(3 / 20.0, evaluation.test().top1(), 1e-12);
@@ -125,7 +129,7 @@ class EvaluateAndExportServiceTest {
 
     @Test
     void testBatchesAreNormalisedWithTheRunsStatistics() {
-        evaluations().evaluateTrained(CHILD_RUN);
+        evaluations().evaluateTrained(CHILD_RUN, Device.CPU, 1);
         ArgumentCaptor<Batch> batch = ArgumentCaptor.forClass(Batch.class);
         verify(childTrainer).evaluate(batch.capture());
         int firstPixel = RetrainServiceTest.images("test", 20, 5).pixel(0, 0, 0, 0);
@@ -135,7 +139,7 @@ class EvaluateAndExportServiceTest {
     @Test
     void aRunWithoutCheckpointHasNothingToEvaluateOrExport() {
         when(childCheckpoints.latestValid()).thenReturn(Optional.empty());
-        assertEquals(CHILD_RUN.toString(), assertThrows(InvalidInputException.class, () -> evaluations().evaluateTrained(CHILD_RUN)).source());
+        assertEquals(CHILD_RUN.toString(), assertThrows(InvalidInputException.class, () -> evaluations().evaluateTrained(CHILD_RUN, Device.CPU, 1)).source());
         ModelExporter exporter = mock(ModelExporter.class);
         assertThrows(InvalidInputException.class, () -> new ExportChildService(childRuns, exporter).export(CHILD_RUN, Path.of("model")));
         verify(exporter, never()).export(any(), any(), any(), any());
@@ -163,9 +167,13 @@ class EvaluateAndExportServiceTest {
             return new EvaluationResult(batch.size(), fed.size() % 3 == 0 ? 20 : 10, 20, batch.size());
         });
 
-        SearchChildEvaluation evaluation = evaluations().evaluateSearch(SEARCH_RUN);
+        SearchChildEvaluation evaluation = evaluations().evaluateSearch(SEARCH_RUN, Device.GPU, 2);
 
         verify(supernet).restoreVariables(supernetVariables);
+        ArgumentCaptor<SupernetConfig> supernetConfig = ArgumentCaptor.forClass(SupernetConfig.class);
+        verify(supernetTrainers).create(supernetConfig.capture());
+        assertEquals(Device.GPU, supernetConfig.getValue().device(), "the device asked for, not the search's (CPU)");
+        assertEquals(2, supernetConfig.getValue().threads());
         assertEquals(6, evaluation.completedEpochs());
         // Linear from 1.0 at epoch 0 to 0.1 at epoch 9: epoch 5 (the last finished) is 0.5.
         assertEquals(0.5, evaluation.temperature(), 1e-12);
@@ -178,6 +186,15 @@ class EvaluateAndExportServiceTest {
         assertEquals(1.0, evaluation.top2().top1(), 1e-12);
         verify(supernet).close();
         verify(run).close();
+    }
+
+    @Test
+    void negativeThreadsAreRefusedNamingTheFlagBeforeAnyRunIsOpened() {
+        InvalidInputException trained = assertThrows(InvalidInputException.class, () -> evaluations().evaluateTrained(CHILD_RUN, Device.CPU, -1));
+        assertEquals("--threads", trained.source());
+        InvalidInputException searched = assertThrows(InvalidInputException.class, () -> evaluations().evaluateSearch(SEARCH_RUN, Device.CPU, -2));
+        assertEquals("--threads", searched.source());
+        verifyNoInteractions(childRuns, searchRuns, childTrainers, supernetTrainers);
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -30,6 +32,7 @@ import org.snas4j.application.data.Batch;
 import org.snas4j.application.data.DatasetRequest;
 import org.snas4j.application.data.DatasetSplits;
 import org.snas4j.application.data.ImageDataset;
+import org.snas4j.application.device.DeviceCheck;
 import org.snas4j.application.port.out.ChildNetworkConfig;
 import org.snas4j.application.port.out.ChildNetworkTrainer;
 import org.snas4j.application.port.out.ChildNetworkTrainerFactory;
@@ -39,6 +42,7 @@ import org.snas4j.application.port.out.ChildRunDirectoryFactory;
 import org.snas4j.application.port.out.ChildStepResult;
 import org.snas4j.application.port.out.DatasetSource;
 import org.snas4j.application.port.out.Device;
+import org.snas4j.application.port.out.DeviceInventory;
 import org.snas4j.application.port.out.EvaluationResult;
 import org.snas4j.application.port.out.RetrainListener;
 import org.snas4j.application.TrainingDivergedException;
@@ -104,9 +108,38 @@ class RetrainServiceTest {
                 BATCH, EPOCHS, 7, false, 0.4, 3, 0.2, 0.025, 0.001, false, validationFraction, Device.CPU, 1, 0);
     }
 
+    /** What the mocked runtime sees: the CPU only. */
+    private final DeviceInventory cpuOnly = new DeviceInventory("linux-x86_64", false, Set.of(Device.CPU), List.of("CPU:0"));
+
     private RetrainService service() {
-        return new RetrainService(datasets, trainers, runs, listener, Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC),
-                "test-version");
+        return new RetrainService(datasets, trainers, runs, new DeviceCheck(() -> cpuOnly), listener,
+                Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC), "test-version");
+    }
+
+    static RetrainConfiguration onGpu(RetrainConfiguration c) {
+        return new RetrainConfiguration(c.dataset(), c.genotypeSource(), c.genotype(), c.layers(), c.channels(), c.batchSize(), c.epochs(),
+                c.seed(), c.auxiliary(), c.auxiliaryWeight(), c.cutout(), c.dropPath(), c.learningRate(), c.learningRateMin(),
+                c.batchNormAfterPools(), c.validationFraction(), Device.GPU, c.threads(), c.trainLimit());
+    }
+
+    @Test
+    void aGpuRunWhereNoGpuIsVisibleIsRefusedBeforeItsDirectoryIsCreated() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service().retrain(onGpu(configuration(0)), RUN, "train"));
+        assertEquals(DeviceCheck.SETTING, e.source());
+        assertTrue(e.problem().startsWith("gpu requested, but TensorFlow sees only CPU:0"), e.problem());
+        verifyNoInteractions(runs, trainers);
+    }
+
+    @Test
+    void aGpuRunResumedWhereNoGpuIsVisibleIsRefusedNamingTheRun() {
+        when(run.readConfiguration()).thenReturn(new StoredRetrainRun(onGpu(configuration(0)), new org.snas4j.application.search.Provenance(7,
+                "train", images("train", TRAIN_IMAGES, 0).fingerprint(), "v", Instant.EPOCH, null, "train"),
+                new org.snas4j.domain.space.NetworkShape(3, 4, 8, 1, 7), org.snas4j.application.data.Normalization.unitScale(1)));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service().resume(RUN, "train --resume"));
+        assertEquals(RUN.toString(), e.source());
+        assertTrue(e.problem().startsWith("its recorded device: gpu requested"), e.problem());
+        verifyNoInteractions(trainers);
+        verify(run).close();
     }
 
     @Test

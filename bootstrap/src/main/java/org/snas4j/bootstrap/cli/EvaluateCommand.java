@@ -12,6 +12,7 @@ import org.snas4j.application.child.TrainedChildEvaluation;
 import org.snas4j.application.port.in.EvaluateChildUseCase;
 import org.snas4j.domain.genotype.GenotypeStatistics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,6 +32,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A train or search run directory.")
     Path run;
 
+    @Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
+
     private final EvaluateChildUseCase evaluate;
 
     @Inject
@@ -42,13 +46,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (evaluate.holdsRetrainedChild(run)) {
-            TrainedChildEvaluation e = evaluate.evaluateTrained(run);
+            TrainedChildEvaluation e = evaluate.evaluateTrained(run, deviceOptions.device(), deviceOptions.threads());
             out.printf(Locale.ROOT, "Retrained child %s (%s, %d of %d epochs, %,d parameters) on the test set:%n", run,
                     e.run().configuration().genotypeSource(), e.completedEpochs(), e.run().configuration().epochs(), e.parameters());
             header(out);
             row(out, "retrained child", e.test());
         } else {
-            SearchChildEvaluation e = evaluate.evaluateSearch(run);
+            SearchChildEvaluation e = evaluate.evaluateSearch(run, deviceOptions.device(), deviceOptions.threads());
             out.printf(Locale.ROOT, "Search run %s after %d epochs (tau %.3f), on the test set, WITHOUT retraining:%n", run,
                     e.completedEpochs(), e.temperature());
             header(out);

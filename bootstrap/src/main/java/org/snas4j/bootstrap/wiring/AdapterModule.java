@@ -14,9 +14,11 @@ import org.snas4j.adapter.storage.dataset.ImageFiles;
 import org.snas4j.adapter.tensorflow.child.SavedModelExporter;
 import org.snas4j.adapter.tensorflow.child.SavedModelLoader;
 import org.snas4j.adapter.tensorflow.child.TensorFlowChildTrainerFactory;
+import org.snas4j.adapter.tensorflow.device.TensorFlowDevices;
 import org.snas4j.application.port.out.ChildNetworkTrainerFactory;
 import org.snas4j.application.port.out.ChildRunDirectoryFactory;
 import org.snas4j.application.port.out.DatasetSource;
+import org.snas4j.application.port.out.DeviceAvailability;
 import org.snas4j.application.port.out.ImageFileReader;
 import org.snas4j.application.port.out.ModelExporter;
 import org.snas4j.application.port.out.ServedModelLoader;
@@ -76,6 +78,12 @@ public interface AdapterModule {
     @Singleton
     static ImageFileReader imageFileReader() {
         return new ImageFiles();
+    }
+
+    @Provides
+    @Singleton
+    static DeviceAvailability deviceAvailability() {
+        return new TensorFlowDevices();
     }
 
     @Provides

@@ -9,6 +9,7 @@ import org.snas4j.application.child.ExportChildService;
 import org.snas4j.application.child.PredictService;
 import org.snas4j.application.child.RetrainService;
 import org.snas4j.application.describe.DescribeGenotypeService;
+import org.snas4j.application.device.DeviceCheck;
 import org.snas4j.application.describe.GenotypeCatalog;
 import org.snas4j.application.port.in.DescribeGenotypeUseCase;
 import org.snas4j.application.port.in.EvaluateChildUseCase;
@@ -17,6 +18,7 @@ import org.snas4j.application.port.in.PredictUseCase;
 import org.snas4j.application.port.in.RetrainGenotypeUseCase;
 import org.snas4j.application.port.out.ChildNetworkTrainerFactory;
 import org.snas4j.application.port.out.ChildRunDirectoryFactory;
+import org.snas4j.application.port.out.DeviceAvailability;
 import org.snas4j.application.port.out.ImageFileReader;
 import org.snas4j.application.port.out.ModelExporter;
 import org.snas4j.application.port.out.RetrainListener;
@@ -58,8 +60,8 @@ public interface ApplicationModule {
     @Provides
     @Singleton
     static RetrainGenotypeUseCase retrain(DatasetSource datasets, ChildNetworkTrainerFactory trainers, ChildRunDirectoryFactory runs,
-                                          RetrainListener listener) {
-        return new RetrainService(datasets, trainers, runs, listener, Clock.systemUTC(), VersionProvider.codeVersion());
+                                          DeviceCheck deviceCheck, RetrainListener listener) {
+        return new RetrainService(datasets, trainers, runs, deviceCheck, listener, Clock.systemUTC(), VersionProvider.codeVersion());
     }
 
     @Provides
@@ -86,6 +88,12 @@ public interface ApplicationModule {
     @Singleton
     static PredictUseCase predict(ServedModelLoader models, ImageFileReader images) {
         return new PredictService(models, images);
+    }
+
+    @Provides
+    @Singleton
+    static DeviceCheck deviceCheck(DeviceAvailability devices) {
+        return new DeviceCheck(devices);
     }
 
     @Provides

@@ -4,7 +4,9 @@ import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
 import java.util.List;
+import org.snas4j.application.device.DeviceCheck;
 import org.snas4j.bootstrap.cli.DescribeCommand;
+import org.snas4j.bootstrap.cli.DeviceCheckStrategy;
 import org.snas4j.bootstrap.cli.ErrorHandler;
 import org.snas4j.bootstrap.cli.EvaluateCommand;
 import org.snas4j.bootstrap.cli.ExportCommand;
@@ -26,13 +28,15 @@ public interface CommandModule {
     @Provides
     @Singleton
     static CommandLine commandLine(SearchCommand search, TrainCommand train, StudyCommand study, EvaluateCommand evaluate,
-                                   ExportCommand export, PredictCommand predict, DescribeCommand describe, RenderCommand render) {
+                                   ExportCommand export, PredictCommand predict, DescribeCommand describe, RenderCommand render,
+                                   DeviceCheck deviceCheck) {
         CommandLine commandLine = new CommandLine(new Snas4jCommand());
         for (Object subcommand : List.of(search, train, study, evaluate, export, predict, describe, render)) {
             commandLine.addSubcommand(subcommand);
         }
         // Set after the subcommands are added: picocli applies these to the subcommands present.
         return commandLine
+                .setExecutionStrategy(new DeviceCheckStrategy(deviceCheck))
                 .setExecutionExceptionHandler(new ErrorHandler())
                 .setCaseInsensitiveEnumValuesAllowed(true);
     }

@@ -2,6 +2,7 @@ package org.snas4j.bootstrap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -33,8 +34,9 @@ class ChildCommandsTest {
         assertTrue(result.contains("test.top1="), result);
         assertTrue(result.contains("provenance.command_line=train --genotype darts-v2"), result);
         assertEquals(3, Files.readAllLines(run.resolve("metrics.tsv")).size(), "header and two epochs");
+        assertFalse(Files.exists(run.resolve("run.lock")), "a train run that finished leaves no lock");
 
-        CommandLineRunner evaluated = CommandLineRunner.run("evaluate", run.toString());
+        CommandLineRunner evaluated = CommandLineRunner.run("evaluate", "--device", "cpu", "--threads", "1", run.toString());
         assertEquals(ExitCodes.OK, evaluated.exitCode(), evaluated.err());
         assertTrue(evaluated.out().contains("retrained child"), evaluated.out());
         String top1 = result.lines().filter(l -> l.startsWith("test.top1=")).findFirst().orElseThrow().substring(10);
@@ -71,8 +73,10 @@ class ChildCommandsTest {
         CommandLineRunner searched = CommandLineRunner.run(SearchCommandTest.concat(
                 new String[] {"search", "--epochs", "1", "--output", run.toString()}, SearchCommandTest.TINY));
         assertEquals(ExitCodes.OK, searched.exitCode(), searched.err());
-        CommandLineRunner evaluated = CommandLineRunner.run("evaluate", run.toString());
+        assertFalse(Files.exists(run.resolve("run.lock")), "a search that finished leaves no lock");
+        CommandLineRunner evaluated = CommandLineRunner.run("evaluate", "--threads", "1", run.toString());
         assertEquals(ExitCodes.OK, evaluated.exitCode(), evaluated.err());
+        assertFalse(Files.exists(run.resolve("run.lock")), "nor does evaluating it");
         for (String row : new String[] {"WITHOUT retraining", "supernet (sampled Z)", "child, edge-all", "child, top-2 (DARTS)"}) {
             assertTrue(evaluated.out().contains(row), evaluated.out());
         }

@@ -62,8 +62,9 @@ public final class FileRunDirectoryFactory implements RunDirectoryFactory {
             throw new InvalidInputException(directory, "is not a directory");
         }
         if (!holdsRun(directory)) {
-            throw new InvalidInputException(directory, "is not a run directory (it has no " + RunLock.FILE_NAME + " and no "
-                    + FileRunDirectory.CONFIGURATION + ".textproto)");
+            throw new InvalidInputException(directory, "is not a run directory (it has no " + FileRunDirectory.CONFIGURATION
+                    + ".textproto, no " + FileRunDirectory.GENOTYPES + "/ and " + FileRunDirectory.CHECKPOINTS + "/, no "
+                    + RunLock.FILE_NAME + ")");
         }
         RunLock lock = RunLock.lockExistingRun(directory);
         try {
@@ -119,9 +120,14 @@ public final class FileRunDirectoryFactory implements RunDirectoryFactory {
                 MetricsFile.open(directory.resolve(FileRunDirectory.METRICS)).all()));
     }
 
-    /** A run is marked by its lock file, or by its configuration if someone deleted the lock file. */
+    /**
+     * A run is marked by its lock file (open, or its process died), its configuration, or its two
+     * subdirectories (closed cleanly, which deletes the lock file, before writing a configuration).
+     */
     private static boolean holdsRun(Path directory) {
         return Files.exists(directory.resolve(RunLock.FILE_NAME))
-                || Files.exists(directory.resolve(FileRunDirectory.CONFIGURATION + ".textproto"));
+                || Files.exists(directory.resolve(FileRunDirectory.CONFIGURATION + ".textproto"))
+                || Files.isDirectory(directory.resolve(FileRunDirectory.GENOTYPES))
+                        && Files.isDirectory(directory.resolve(FileRunDirectory.CHECKPOINTS));
     }
 }

@@ -9,8 +9,10 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,7 +30,14 @@ import org.snas4j.application.InvalidInputException;
  * The exclusive lock of a run directory: {@code run.lock}, locked with {@link FileChannel#tryLock()}
  * while the run is open and holding the holder's PID, host and process start time so that a refusal
  * can say who holds it. The operating system drops the lock when its process dies; the recorded
- * holder is then stale and is taken over.
+ * holder is then stale and is taken over. A clean close deletes {@code run.lock} (while still holding
+ * it), so only a process that died leaves one behind.
+ *
+ * <p>Deleting a lock file has a race: a second process may have opened {@code run.lock} just before
+ * the unlink and lock it just after the release, locking a file no longer in the directory while a
+ * third creates and locks a new one. So a lock counts only when the file at the path is, after
+ * locking, the same file (same {@code fileKey}) that was there before opening it; otherwise the
+ * attempt is retried.
  *
  * <p>POSIX record locks belong to the process and are dropped when ANY descriptor of the file is
  * closed (checked on this JDK: opening and closing {@code run.lock} a second time in the holding JVM
@@ -43,6 +52,12 @@ public final class RunLock implements AutoCloseable {
     public static final String FILE_NAME = "run.lock";
 
     private static final Logger LOG = LoggerFactory.getLogger(RunLock.class);
+
+    /** Attempts when the lock file is replaced between opening and locking it (a holder closing at that moment). */
+    private static final int ATTEMPTS = 5;
+
+    /** The identity of a file on a file system that reports no file keys. */
+    private static final Object UNKNOWN_IDENTITY = new Object();
     private static final Set<Path> HELD_BY_THIS_PROCESS = ConcurrentHashMap.newKeySet();
 
     private final Path key;
@@ -115,32 +130,61 @@ public final class RunLock implements AutoCloseable {
         if (!HELD_BY_THIS_PROCESS.add(key)) {
             throw new InvalidInputException(runDirectory, "locked by this process (" + Holder.current().describe() + "); close it first");
         }
+        Path file = key.resolve(FILE_NAME);
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(key.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
-            String content = read(channel);
-            Optional<Holder> recorded = Holder.parse(content);
-            if (lock == null) {
-                throw new InvalidInputException(runDirectory, "locked by " + recorded.map(Holder::describe).orElse("another process")
-                        + "; wait for it to finish or stop it");
+            for (int attempt = 1; ; attempt++) {
+                Optional<Object> before = identity(file);
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                FileLock lock = tryLock(channel);
+                if (lock != null && !(before.isPresent() && before.equals(identity(file)))) {
+                    // Locked a file that was created, deleted or replaced meanwhile: look again at what the path holds now.
+                    lock.release();
+                    channel.close();
+                    channel = null;
+                    if (attempt == ATTEMPTS) {
+                        throw new InvalidInputException(runDirectory, FILE_NAME + " keeps being replaced; is another process opening and closing this run?");
+                    }
+                    continue;
+                }
+                String content = read(channel);
+                Optional<Holder> recorded = Holder.parse(content);
+                if (lock == null) {
+                    throw new InvalidInputException(runDirectory, "locked by " + recorded.map(Holder::describe).orElse("another process")
+                            + "; wait for it to finish or stop it");
+                }
+                // The OS lock is the authority, but some network file systems grant every lock; a holder that
+                // is demonstrably still running on this host keeps the run.
+                if (recorded.isPresent() && recorded.get().isRunningElsewhereOnThisHost()) {
+                    lock.release();
+                    throw new InvalidInputException(runDirectory, "locked by " + recorded.get().describe()
+                            + ", which is still running (the file system did not report its lock)");
+                }
+                return new RunLock(key, channel, lock, content);
             }
-            // The OS lock is the authority, but some network file systems grant every lock; a holder that
-            // is demonstrably still running on this host keeps the run.
-            if (recorded.isPresent() && recorded.get().isRunningElsewhereOnThisHost()) {
-                lock.release();
-                throw new InvalidInputException(runDirectory, "locked by " + recorded.get().describe()
-                        + ", which is still running (the file system did not report its lock)");
-            }
-            return new RunLock(key, channel, lock, content);
         } catch (IOException e) {
             closeQuietly(channel);
             HELD_BY_THIS_PROCESS.remove(key);
-            throw new UncheckedIOException("cannot lock " + key.resolve(FILE_NAME) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             HELD_BY_THIS_PROCESS.remove(key);
             throw e;
+        }
+    }
+
+    /**
+     * Which file {@code file} is: empty when there is none; its {@code fileKey} (device and inode on
+     * Linux); or, on a file system without file keys, a marker that makes every check pass as before.
+     */
+    private static Optional<Object> identity(Path file) {
+        try {
+            Object fileKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            return Optional.of(fileKey == null ? UNKNOWN_IDENTITY : fileKey);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the attributes of " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -173,21 +217,25 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
-    /** Empties the holder record (a clean close) and releases the lock; idempotent. */
+    /**
+     * A clean close: deletes {@code run.lock}, then releases the lock; idempotent. A record of a stale
+     * holder that this process only looked at (and did not take over) stays, for the next opener to report.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        Path file = key.resolve(FILE_NAME);
         try {
-            if (claimed) {
-                channel.truncate(0);
-                channel.force(true);
+            if (claimed || previousContent.isBlank()) {
+                // Deleted while still locked, so no other process can lock it between the two steps.
+                Files.deleteIfExists(file);
             }
             lock.release();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot release " + key.resolve(FILE_NAME) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot release " + file + ": " + e.getMessage(), e);
         } finally {
             closeQuietly(channel);
             HELD_BY_THIS_PROCESS.remove(key);

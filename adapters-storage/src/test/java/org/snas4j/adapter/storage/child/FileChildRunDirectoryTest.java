@@ -1,10 +1,12 @@
 package org.snas4j.adapter.storage.child;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,12 +40,37 @@ class FileChildRunDirectoryTest extends ChildRunDirectoryContract {
             run.recordMetrics(ChildRunFixtures.metrics(0));
             run.checkpoints().save(new RetrainState(1, 10), PortFixtures.variables(1));
             run.writeResult(ChildRunFixtures.result(OptionalDouble.of(0.99)));
+            assertTrue(Files.isRegularFile(directory.resolve("run.lock")), "run.lock while the run is open");
         }
-        for (String file : List.of("configuration.properties", "metrics.tsv", "result.properties", "run.lock",
+        for (String file : List.of("configuration.properties", "metrics.tsv", "result.properties",
                 "checkpoints/epoch-0001/state.properties", "checkpoints/epoch-0001/manifest.textproto",
                 "checkpoints/epoch-0001/variables/weights.bin")) {
             assertTrue(Files.isRegularFile(directory.resolve(file)), file);
         }
+        assertFalse(Files.exists(directory.resolve("run.lock")), "a cleanly closed run leaves no lock file");
+    }
+
+    @Test
+    void onlyAnOpenRunHasALockFile() {
+        Path path = startedRun("run");
+        Path lockFile = path.resolve("run.lock");
+        assertFalse(Files.exists(lockFile), "closed after create");
+        try (ChildRunDirectory run = factory.open(path)) {
+            assertTrue(Files.isRegularFile(lockFile));
+        }
+        assertFalse(Files.exists(lockFile), "closed after open");
+    }
+
+    @Test
+    void theLockOfADeadProcessIsTakenOverAndClosedCleanly() throws Exception {
+        Path path = startedRun("run");
+        Process finished = new ProcessBuilder("true").start();
+        assertEquals(0, finished.waitFor());
+        Files.writeString(path.resolve("run.lock"), "pid=" + finished.pid() + "\nhost=" + InetAddress.getLocalHost().getHostName() + "\n");
+        try (ChildRunDirectory run = factory.open(path)) {
+            assertTrue(Files.readString(path.resolve("run.lock")).startsWith("pid=" + ProcessHandle.current().pid() + "\n"));
+        }
+        assertFalse(Files.exists(path.resolve("run.lock")));
     }
 
     @Test
@@ -67,7 +94,7 @@ class FileChildRunDirectoryTest extends ChildRunDirectoryContract {
             PortFixtures.variables(epoch).writeInto(checkpoint);
             Files.writeString(checkpoint.resolveSibling("state.properties"), "completed_epochs=" + epoch + "\nglobal_step=" + 10 * epoch + "\n");
         }
-        Files.delete(path.resolve("run.lock"));
+        assertFalse(Files.exists(path.resolve("run.lock")), "closed cleanly, like those runs");
 
         try (ChildRunDirectory run = factory.open(path)) {
             CheckpointStore.Checkpoint<RetrainState> checkpoint = run.checkpoints().latestValid().orElseThrow();

@@ -46,11 +46,31 @@ class FileRunDirectoryFactoryTest extends RunDirectoryContract {
             run.writeGenotype("edge-all", PortFixtures.edgeAllGenotype(2));
             run.recordMetrics(PortFixtures.metrics(0));
             run.checkpoints().save(PortFixtures.searchState(1, 1), PortFixtures.variables(1));
+            assertTrue(Files.isRegularFile(directory.resolve("run.lock")), "run.lock while the run is open");
         }
         for (String file : List.of("configuration.textproto", "configuration.json", "genotypes/edge-all.pb", "genotypes/edge-all.textproto",
-                "genotypes/edge-all.json", "metrics.jsonl", "checkpoints/epoch-0001/manifest.textproto", "run.lock")) {
+                "genotypes/edge-all.json", "metrics.jsonl", "checkpoints/epoch-0001/manifest.textproto")) {
             assertTrue(Files.isRegularFile(directory.resolve(file)), file);
         }
+        assertFalse(Files.exists(directory.resolve("run.lock")), "a cleanly closed run leaves no lock file");
+    }
+
+    @Test
+    void onlyAnOpenRunHasALockFile() {
+        Path directory = parent.resolve("run");
+        Path lockFile = directory.resolve("run.lock");
+        try (RunDirectory run = factory.create(directory)) {
+            assertTrue(Files.isRegularFile(lockFile));
+        }
+        assertFalse(Files.exists(lockFile), "closed after create");
+        try (RunDirectory resumed = factory.resume(directory)) {
+            assertTrue(Files.isRegularFile(lockFile));
+        }
+        assertFalse(Files.exists(lockFile), "closed after resume");
+        RunDirectory closedTwice = factory.resume(directory);
+        closedTwice.close();
+        closedTwice.close();
+        assertFalse(Files.exists(lockFile), "closed twice");
     }
 
     @Test
@@ -183,6 +203,7 @@ class FileRunDirectoryFactoryTest extends RunDirectoryContract {
             holder.destroyForcibly();
             assertTrue(holder.waitFor(30, TimeUnit.SECONDS));
         }
+        assertTrue(Files.readString(directory.resolve("run.lock")).startsWith("pid=" + holder.pid() + "\n"), "a crash leaves its lock record");
         try (RunDirectory resumed = factory.resume(directory)) {
             assertEquals(directory, resumed.path());
         }
@@ -200,7 +221,10 @@ class FileRunDirectoryFactoryTest extends RunDirectoryContract {
         holder.getOutputStream().close();
         assertEquals("RELEASED", output.readLine());
         assertTrue(holder.waitFor(30, TimeUnit.SECONDS));
-        assertEquals("", Files.readString(directory.resolve("run.lock")));
+        assertFalse(Files.exists(directory.resolve("run.lock")), "a holder that finished cleanly leaves no run.lock");
+        try (RunDirectory resumed = factory.resume(directory)) {
+            assertEquals(directory, resumed.path());
+        }
     }
 
     @Test
@@ -213,7 +237,9 @@ class FileRunDirectoryFactoryTest extends RunDirectoryContract {
 
         try (RunDirectory resumed = factory.resume(directory)) {
             assertEquals(directory, resumed.path());
+            assertTrue(Files.readString(directory.resolve("run.lock")).startsWith("pid=" + ProcessHandle.current().pid() + "\n"));
         }
+        assertFalse(Files.exists(directory.resolve("run.lock")), "the taken-over run closes cleanly");
     }
 
     @Test
@@ -239,12 +265,17 @@ class FileRunDirectoryFactoryTest extends RunDirectoryContract {
     }
 
     @Test
-    void aRunWhoseLockFileWasDeletedCanStillBeResumed() throws IOException {
+    void aRunWithoutALockFileIsKnownByItsConfigurationOrItsLayout() throws IOException {
         Path directory = parent.resolve("run");
         try (RunDirectory run = factory.create(directory)) {
             run.writeConfiguration(PortFixtures.configuration(), PortFixtures.provenance());
         }
-        Files.delete(directory.resolve("run.lock"));
+        assertFalse(Files.exists(directory.resolve("run.lock")));
+        Path withoutConfiguration = parent.resolve("bare");
+        factory.create(withoutConfiguration).close();
+        try (RunDirectory resumed = factory.resume(withoutConfiguration)) {
+            assertEquals(withoutConfiguration, resumed.path());
+        }
         try (RunDirectory resumed = factory.resume(directory)) {
             assertEquals(directory, resumed.path());
         }

@@ -3,6 +3,7 @@ package org.snas4j.adapter.tensorflow.child;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import org.snas4j.adapter.tensorflow.feed.BatchFeeds;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
 import org.snas4j.adapter.tensorflow.train.SessionSettings;
 import org.snas4j.adapter.tensorflow.train.VariableCheckpoint;
@@ -11,11 +12,9 @@ import org.snas4j.application.port.out.ChildNetworkConfig;
 import org.snas4j.application.port.out.ChildNetworkTrainer;
 import org.snas4j.application.port.out.ChildStepResult;
 import org.snas4j.application.port.out.EvaluationResult;
-import org.snas4j.domain.space.NetworkShape;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.types.TFloat32;
@@ -32,6 +31,17 @@ public final class TensorFlowChildTrainer implements ChildNetworkTrainer {
     private final ChildTrainingGraph network;
     private final Session session;
     private final long dropPathStream;
+    private final BatchFeeds feeds;
+    private final TFloat32 learningRateFeed;
+    private final TFloat32 keepProbabilityFeed;
+    private final TInt64 dropPathSeedFeed;
+    private boolean closed;
+
+    /** Draws a graph's initial variable values (a seam: tests make it fail to check that nothing leaks). */
+    @FunctionalInterface
+    interface VariableInitializer {
+        void initialize(VariableStore variables, Session session, long seed);
+    }
 
     public TensorFlowChildTrainer(ChildNetworkConfig config) {
         this(config, SessionSettings.of(config.device(), config.threads()));
@@ -39,52 +49,67 @@ public final class TensorFlowChildTrainer implements ChildNetworkTrainer {
 
     /** As {@link #TensorFlowChildTrainer(ChildNetworkConfig)}, with explicit session settings. */
     public TensorFlowChildTrainer(ChildNetworkConfig config, SessionSettings settings) {
+        this(config, settings, VariableStore::initialize);
+    }
+
+    TensorFlowChildTrainer(ChildNetworkConfig config, SessionSettings settings, VariableInitializer initializer) {
         this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(initializer, "initializer");
         this.graph = new Graph();
+        Session opened = null;
         try {
             this.network = new ChildTrainingGraph(graph, config, settings);
-            this.session = new Session(graph, settings.toConfigProto());
+            opened = new Session(graph, settings.toConfigProto());
+            // Inside the try: a failed initialisation (out of memory, a device error) must not leak the session and graph.
+            initializer.initialize(network.variables, opened, config.seed());
         } catch (RuntimeException e) {
+            if (opened != null) {
+                opened.close();
+            }
             graph.close();
             throw e;
         }
-        network.variables.initialize(session, config.seed());
+        this.session = opened;
         // The masks' stream is keyed by the run seed, apart from the weight initialisation's streams.
         this.dropPathStream = config.seed() * 0x9E3779B97F4A7C15L + 0x44524F50L;
+        // Owned feeds, overwritten every step: a run takes thousands of steps, each would otherwise allocate native memory.
+        this.feeds = new BatchFeeds(config.shape());
+        this.learningRateFeed = TFloat32.scalarOf(0f);
+        this.keepProbabilityFeed = TFloat32.scalarOf(1f);
+        this.dropPathSeedFeed = TInt64.vectorOf(dropPathStream, 0L);
     }
 
     @Override
     public ChildStepResult trainStep(Batch batch, double learningRate, double dropPathProbability, long globalStep) {
-        requireShape(batch);
+        requireOpen();
         if (!(dropPathProbability >= 0 && dropPathProbability < 1)) {
             throw new IllegalArgumentException("drop-path probability must be in [0, 1), got " + dropPathProbability);
         }
-        try (TFloat32 images = images(batch);
-             TFloat32 labels = labels(batch);
-             TFloat32 rate = TFloat32.scalarOf((float) learningRate);
-             TFloat32 keep = TFloat32.scalarOf((float) (1 - dropPathProbability));
-             TInt64 seed = TInt64.vectorOf(dropPathStream, globalStep)) {
-            Session.Runner runner = session.runner()
-                    .feed(network.images, images).feed(network.labels, labels).feed(network.learningRate, rate)
-                    .feed(network.keepProbability, keep).feed(network.dropPathSeed, seed)
-                    .fetch(network.loss).fetch(network.objective).fetch(network.accuracy);
-            for (Op target : network.trainTargets) {
-                runner.addTarget(target);
-            }
-            try (Result result = runner.run()) {
-                return new ChildStepResult(scalar(result, 0), scalar(result, 1), scalar(result, 2));
-            }
+        BatchFeeds.Tensors inputs = feeds.fill(batch);
+        learningRateFeed.setFloat((float) learningRate);
+        keepProbabilityFeed.setFloat((float) (1 - dropPathProbability));
+        dropPathSeedFeed.setLong(globalStep, 1);
+        Session.Runner runner = session.runner()
+                .feed(network.images, inputs.images()).feed(network.labels, inputs.oneHotLabels())
+                .feed(network.learningRate, learningRateFeed).feed(network.keepProbability, keepProbabilityFeed)
+                .feed(network.dropPathSeed, dropPathSeedFeed)
+                .fetch(network.loss).fetch(network.objective).fetch(network.accuracy);
+        for (Op target : network.trainTargets) {
+            runner.addTarget(target);
+        }
+        try (Result result = runner.run()) {
+            return new ChildStepResult(scalar(result, 0), scalar(result, 1), scalar(result, 2));
         }
     }
 
     @Override
     public EvaluationResult evaluate(Batch batch) {
-        requireShape(batch);
-        try (TFloat32 images = images(batch);
-             TFloat32 labels = labels(batch);
-             Result result = session.runner().feed(network.images, images).feed(network.labels, labels)
-                     .fetch(network.inferenceLossSum).fetch(network.inferenceCorrect).fetch(network.inferenceCorrectTopK)
-                     .run()) {
+        requireOpen();
+        BatchFeeds.Tensors inputs = feeds.fill(batch);
+        try (Result result = session.runner().feed(network.images, inputs.images()).feed(network.labels, inputs.oneHotLabels())
+                .fetch(network.inferenceLossSum).fetch(network.inferenceCorrect).fetch(network.inferenceCorrectTopK)
+                .run()) {
             return new EvaluationResult(scalar(result, 0), Math.round(scalar(result, 1)), Math.round(scalar(result, 2)),
                     batch.size());
         }
@@ -92,9 +117,9 @@ public final class TensorFlowChildTrainer implements ChildNetworkTrainer {
 
     /** The inference pass's logits, row-major [batch, classes]. */
     public float[] logits(Batch batch) {
-        requireShape(batch);
-        try (TFloat32 images = images(batch);
-             Result result = session.runner().feed(network.images, images).fetch(network.inferenceLogits).run()) {
+        requireOpen();
+        BatchFeeds.Tensors inputs = feeds.fill(batch);
+        try (Result result = session.runner().feed(network.images, inputs.images()).fetch(network.inferenceLogits).run()) {
             TFloat32 logits = (TFloat32) result.get(0);
             float[] values = new float[Math.toIntExact(logits.shape().size())];
             logits.copyTo(DataBuffers.of(values, false, false));
@@ -104,16 +129,19 @@ public final class TensorFlowChildTrainer implements ChildNetworkTrainer {
 
     @Override
     public void saveVariables(Path directory) {
+        requireOpen();
         VariableCheckpoint.save(session, network.variables, directory);
     }
 
     @Override
     public void restoreVariables(Path directory) {
+        requireOpen();
         VariableCheckpoint.restore(session, network.variables, directory);
     }
 
     /** Every variable's current value, by name (what an inference-only graph of the same genotype loads). */
     public Map<String, float[]> variableValues() {
+        requireOpen();
         return network.variables.read(session);
     }
 
@@ -139,29 +167,25 @@ public final class TensorFlowChildTrainer implements ChildNetworkTrainer {
         return session;
     }
 
+    /** Closes the session, the graph and the feeds; closing again does nothing. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        feeds.close();
+        learningRateFeed.close();
+        keepProbabilityFeed.close();
+        dropPathSeedFeed.close();
         session.close();
         graph.close();
     }
 
-    private void requireShape(Batch batch) {
-        NetworkShape shape = config.shape();
-        if (batch.height() != shape.inputSize() || batch.width() != shape.inputSize() || batch.channels() != shape.inputChannels()
-                || batch.classes() != shape.classes()) {
-            throw new IllegalArgumentException("batch of " + batch.height() + "x" + batch.width() + "x" + batch.channels() + " images, "
-                    + batch.classes() + " classes does not fit a network for " + shape.inputSize() + "x" + shape.inputSize() + "x"
-                    + shape.inputChannels() + ", " + shape.classes() + " classes");
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the child network trainer is closed");
         }
-    }
-
-    static TFloat32 images(Batch batch) {
-        return TFloat32.tensorOf(Shape.of(batch.size(), batch.height(), batch.width(), batch.channels()),
-                DataBuffers.of(batch.images(), true, false));
-    }
-
-    private static TFloat32 labels(Batch batch) {
-        return TFloat32.tensorOf(Shape.of(batch.size(), batch.classes()), DataBuffers.of(batch.oneHotLabels(), true, false));
     }
 
     private static double scalar(Result result, int index) {

@@ -3,6 +3,7 @@ package org.snas4j.adapter.tensorflow.supernet;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import org.snas4j.adapter.tensorflow.feed.BatchFeeds;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
 import org.snas4j.adapter.tensorflow.train.SessionSettings;
 import org.snas4j.adapter.tensorflow.train.VariableCheckpoint;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.snas4j.adapter.tensorflow.feed.BatchFeeds;
 import org.snas4j.application.data.Batch;
 import org.snas4j.application.port.out.ChildNetworkConfig;
 import org.snas4j.application.port.out.Device;
@@ -71,12 +72,11 @@ class ChildOptimiserTest {
      * and the batch fixed, so the next training step sees the same gradients.
      */
     private static Map<String, float[]> gradients(TensorFlowChildTrainer trainer, ChildTrainingGraph graph, Batch batch) {
-        try (TFloat32 images = TensorFlowChildTrainer.images(batch);
-             TFloat32 labels = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(batch.size(), batch.classes()),
-                     DataBuffers.of(batch.oneHotLabels(), true, false));
+        try (BatchFeeds feeds = new BatchFeeds(trainer.config().shape());
              TFloat32 keep = TFloat32.scalarOf(1f);
              org.tensorflow.types.TInt64 seed = org.tensorflow.types.TInt64.vectorOf(0, 0)) {
-            Session.Runner runner = trainer.session().runner().feed(graph.images, images).feed(graph.labels, labels)
+            BatchFeeds.Tensors inputs = feeds.fill(batch);
+            Session.Runner runner = trainer.session().runner().feed(graph.images, inputs.images()).feed(graph.labels, inputs.oneHotLabels())
                     .feed(graph.keepProbability, keep).feed(graph.dropPathSeed, seed);
             graph.gradients.forEach(runner::fetch);
             Map<String, float[]> result = new LinkedHashMap<>();

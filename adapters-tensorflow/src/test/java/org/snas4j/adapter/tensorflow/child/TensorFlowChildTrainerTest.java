@@ -1,17 +1,24 @@
 package org.snas4j.adapter.tensorflow.child;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import org.snas4j.adapter.tensorflow.train.SessionSettings;
 import org.snas4j.adapter.tensorflow.train.VariableCheckpoint;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.data.Batch;
@@ -23,6 +30,7 @@ import org.snas4j.domain.genotype.Genotype;
 import org.snas4j.domain.genotype.NetworkParameterCount;
 import org.snas4j.domain.genotype.PublishedGenotypes;
 import org.snas4j.domain.space.NetworkShape;
+import org.tensorflow.Session;
 
 /** Training steps, evaluation and variable checkpoints of a tiny child network. */
 class TensorFlowChildTrainerTest {
@@ -170,6 +178,63 @@ class TensorFlowChildTrainerTest {
             assertArrayEquals(before.get(unused), after.get(unused), 0f);
             assertFalse(Arrays.equals(before.get(used), after.get(used)));
             assertEquals(NetworkParameterCount.ofChild(genotype, TINY, new ChildOptions(false, false)), trainer.parameterCount());
+        }
+    }
+
+    @Test
+    void aClosedTrainerRefusesWorkAndClosingAgainIsHarmless(@TempDir Path directory) {
+        TensorFlowChildTrainer trainer = new TensorFlowChildTrainer(config(PublishedGenotypes.byName("darts-v2"), false));
+        trainer.close();
+        assertDoesNotThrow(trainer::close);
+        Batch batch = batch(4, 6);
+        List<Executable> calls = List.of(() -> trainer.trainStep(batch, 0.01, 0, 0), () -> trainer.evaluate(batch),
+                () -> trainer.logits(batch), () -> trainer.saveVariables(directory), () -> trainer.restoreVariables(directory),
+                trainer::variableValues);
+        for (Executable call : calls) {
+            assertEquals("the child network trainer is closed", assertThrows(IllegalStateException.class, call).getMessage());
+        }
+    }
+
+    @Test
+    void aFailedVariableInitialisationClosesTheSessionAndTheGraph() {
+        AtomicReference<Session> opened = new AtomicReference<>();
+        IllegalStateException planted = new IllegalStateException("planted: the device ran out of memory");
+        ChildNetworkConfig config = config(PublishedGenotypes.byName("darts-v2"), false);
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> new TensorFlowChildTrainer(config,
+                SessionSettings.of(config.device(), config.threads()), (variables, session, seed) -> {
+                    opened.set(session);
+                    throw planted;
+                }));
+        assertSame(planted, thrown, "the initialisation's own failure reaches the caller");
+        // TensorFlow Java's own "after close()" refusals; an open session or graph would answer instead.
+        IllegalStateException session = assertThrows(IllegalStateException.class, () -> opened.get().runner().run());
+        assertTrue(session.getMessage().contains("Session after close()"), session.getMessage());
+        IllegalStateException graph = assertThrows(IllegalStateException.class, () -> opened.get().graph().operations());
+        assertTrue(graph.getMessage().contains("close() has been called on the Graph"), graph.getMessage());
+    }
+
+    @Test
+    void manyStepsLeaveNoNativeObjectsBehind() {
+        // More batch sizes than the feed cache keeps, so cached feeds are also evicted and closed.
+        List<Batch> batches = List.of(batch(2, 7), batch(3, 8), batch(4, 9), batch(5, 10), batch(6, 11));
+        try (TensorFlowChildTrainer trainer = new TensorFlowChildTrainer(config(PublishedGenotypes.byName("darts-v2"), false))) {
+            long step = 0;
+            for (int round = 0; round < 3; round++) {
+                for (Batch batch : batches) {
+                    trainer.trainStep(batch, 0.01, 0.1, step++);
+                    trainer.evaluate(batch);
+                }
+            }
+            long before = Pointer.totalCount();
+            for (int round = 0; round < 12; round++) {
+                for (Batch batch : batches) {
+                    trainer.trainStep(batch, 0.01, 0.1, step++);
+                    trainer.evaluate(batch);
+                }
+            }
+            // 60 steps and 60 evaluations: one object left behind per call would add 120.
+            long after = Pointer.totalCount();
+            assertTrue(after - before <= 10, "live native objects " + before + " -> " + after);
         }
     }
 }

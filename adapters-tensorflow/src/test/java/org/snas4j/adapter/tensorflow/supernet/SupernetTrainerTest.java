@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snas4j.adapter.tensorflow.feed.BatchFeeds;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
 import org.snas4j.adapter.tensorflow.testing.FiniteDifferences;
 import org.snas4j.adapter.tensorflow.train.VariableCheckpoint;

@@ -1,8 +1,9 @@
-package org.snas4j.adapter.tensorflow.supernet;
+package org.snas4j.adapter.tensorflow.feed;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.snas4j.application.data.Batch;
 import org.snas4j.domain.space.NetworkShape;
 import org.tensorflow.ndarray.Shape;
@@ -14,14 +15,16 @@ import org.tensorflow.types.TInt32;
  * Reusable input tensors per batch size: a training run feeds the same few sizes (training batch,
  * evaluation batch, a last partial batch) thousands of times, so each step copies into tensors it
  * already owns instead of allocating native memory. Session.run only reads a fed tensor during the
- * call, so overwriting it before the next call is safe (the trainer is single-threaded).
+ * call, so overwriting it before the next call is safe (the trainer is single-threaded). Shared by
+ * the supernet and the child trainers (the child reads only the images and one-hot labels).
  */
-final class BatchFeeds implements AutoCloseable {
+public final class BatchFeeds implements AutoCloseable {
 
     /** Distinct batch sizes kept; the least recently used one is closed beyond this. */
     private static final int CAPACITY = 4;
 
-    record Tensors(TFloat32 images, TFloat32 oneHotLabels, TInt32 labels) {
+    /** One batch size's inputs: NHWC images, one-hot labels [N, classes] and class indices [N]. */
+    public record Tensors(TFloat32 images, TFloat32 oneHotLabels, TInt32 labels) {
         void close() {
             images.close();
             oneHotLabels.close();
@@ -32,12 +35,12 @@ final class BatchFeeds implements AutoCloseable {
     private final NetworkShape shape;
     private final Map<Integer, Tensors> bySize = new LinkedHashMap<>(8, 0.75f, true);
 
-    BatchFeeds(NetworkShape shape) {
-        this.shape = shape;
+    public BatchFeeds(NetworkShape shape) {
+        this.shape = Objects.requireNonNull(shape, "shape");
     }
 
     /** Validates {@code batch} against the network and copies it into this size's tensors. */
-    Tensors fill(Batch batch) {
+    public Tensors fill(Batch batch) {
         if (batch.height() != shape.inputSize() || batch.width() != shape.inputSize() || batch.channels() != shape.inputChannels()) {
             throw new IllegalArgumentException("batch images are " + batch.height() + "x" + batch.width() + "x" + batch.channels()
                     + ", the network reads " + shape.inputSize() + "x" + shape.inputSize() + "x" + shape.inputChannels());
