@@ -11,7 +11,7 @@ import org.snas4j.domain.genotype.Genotype;
  * @param temperature     tau of the last finished epoch
  * @param supernet        the supernet under sampled Z
  * @param edgeAll         the edge-all child (SNAS' derivation, every edge keeps its argmax op)
- * @param top2            the DARTS-form child (two strongest non-none inputs per node)
+ * @param top2            the top-2 child (two strongest inputs per node, under the search's --top2-rule)
  */
 public record SearchChildEvaluation(int completedEpochs, double temperature, Genotype edgeAllGenotype, Genotype top2Genotype,
                                     ChildEvaluation supernet, ChildEvaluation edgeAll, ChildEvaluation top2) {

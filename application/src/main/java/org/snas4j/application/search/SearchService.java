@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.TrainingDivergedException;
+import org.snas4j.application.device.DeviceCheck;
 import org.snas4j.application.data.Batch;
 import org.snas4j.application.port.in.SearchArchitectureUseCase;
 import org.snas4j.application.port.out.CheckpointStore;
@@ -56,15 +57,17 @@ public final class SearchService implements SearchArchitectureUseCase {
     private final SupernetTrainerFactory trainers;
     private final RunDirectoryFactory runs;
     private final SearchListener listener;
+    private final DeviceCheck deviceCheck;
     private final Clock clock;
     private final String codeVersion;
 
     public SearchService(DatasetSource datasets, SupernetTrainerFactory trainers, RunDirectoryFactory runs,
-                         SearchListener listener, Clock clock, String codeVersion) {
+                         SearchListener listener, DeviceCheck deviceCheck, Clock clock, String codeVersion) {
         this.datasets = Objects.requireNonNull(datasets, "datasets");
         this.trainers = Objects.requireNonNull(trainers, "trainers");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.deviceCheck = Objects.requireNonNull(deviceCheck, "deviceCheck");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.codeVersion = Objects.requireNonNull(codeVersion, "codeVersion");
     }
@@ -72,6 +75,7 @@ public final class SearchService implements SearchArchitectureUseCase {
     @Override
     public SearchOutcome search(SearchConfiguration configuration, Path runDirectory, String commandLine) {
         SearchConfigurationValidator.validate(configuration);
+        deviceCheck.requireAvailable(configuration.device());
         SearchData data = SearchData.prepare(datasets.load(configuration.dataset()), configuration);
         try (RunDirectory run = runs.create(runDirectory)) {
             Provenance provenance = new Provenance(configuration.seed(), data.datasetName(), data.fingerprint(), codeVersion,
@@ -87,6 +91,8 @@ public final class SearchService implements SearchArchitectureUseCase {
             StoredRun stored = run.readConfiguration();
             SearchConfiguration configuration = stored.configuration();
             SearchConfigurationValidator.validate(configuration);
+            // A resumed run continues on the device it recorded, which must still be there.
+            deviceCheck.requireAvailable(configuration.device());
             SearchData data = SearchData.prepare(datasets.load(configuration.dataset()), configuration);
             if (!data.fingerprint().equals(stored.provenance().datasetFingerprint())) {
                 throw new InvalidInputException(runDirectory, "the dataset differs from the one the run started with (fingerprint "

@@ -16,7 +16,10 @@ import java.util.TreeMap;
  */
 final class StudySettings {
 
-    /** Where a run computes, not what: continuing a study on another device or thread count is allowed. */
+    /**
+     * Where a run computes, not what: left out of the comparison, so a study may continue with another
+     * thread count or --device; runs already started resume on the device they recorded (refused if it is gone).
+     */
     private static final Set<String> PLACEMENT = Set.of("device", "threads");
     /** Set per search by the study (from its base seed). */
     private static final Set<String> PER_SEARCH = Set.of("seed");

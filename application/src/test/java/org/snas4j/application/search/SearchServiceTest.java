@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -36,7 +37,10 @@ import org.snas4j.application.data.DatasetSplits;
 import org.snas4j.application.data.ImageDataset;
 import org.snas4j.application.port.out.CheckpointStore;
 import org.snas4j.application.port.out.DatasetSource;
+import org.snas4j.application.device.DeviceCheck;
 import org.snas4j.application.port.out.Device;
+import org.snas4j.application.port.out.DeviceAvailability;
+import org.snas4j.application.port.out.DeviceInventory;
 import org.snas4j.application.port.out.EvaluationResult;
 import org.snas4j.application.port.out.RunDirectory;
 import org.snas4j.application.port.out.RunDirectoryFactory;
@@ -73,6 +77,8 @@ class SearchServiceTest {
     private RunDirectory run;
     private CheckpointStore<SearchState> checkpoints;
     private SearchListener listener;
+    private DeviceAvailability devices;
+    private DeviceCheck deviceCheck;
     private final List<EpochMetrics> recorded = new ArrayList<>();
 
     @BeforeEach
@@ -100,6 +106,9 @@ class SearchServiceTest {
         when(runs.create(RUN)).thenReturn(run);
         when(runs.resume(RUN)).thenReturn(run);
         listener = mock(SearchListener.class);
+        devices = mock(DeviceAvailability.class);
+        when(devices.inventory()).thenReturn(new DeviceInventory("linux-x86_64", false, Set.of(Device.CPU), List.of("/device:CPU:0")));
+        deviceCheck = new DeviceCheck(devices);
     }
 
     @Test
@@ -279,6 +288,19 @@ class SearchServiceTest {
     }
 
     @Test
+    void aResumedRunWhoseRecordedDeviceIsGoneIsRefusedBeforeAnyWork() {
+        SearchConfiguration onGpu = configuration(EPOCHS, 0.0).toBuilder().device(Device.GPU).build();
+        when(run.readConfiguration()).thenReturn(new StoredRun(onGpu, new Provenance(7, "train",
+                images("train", TRAIN_IMAGES).fingerprint(), "test", Instant.EPOCH, null, "search --device gpu")));
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service().resume(RUN, "search --resume"));
+
+        assertEquals(DeviceCheck.SETTING, e.source());
+        verify(trainers, never()).create(any());
+        verify(datasets, never()).load(any());
+    }
+
+    @Test
     void resumesFromTheLastCheckpoint() {
         SearchConfiguration config = configuration(EPOCHS, 0.0);
         Provenance provenance = new Provenance(7, "train", images("train", TRAIN_IMAGES).fingerprint(), "test", Instant.EPOCH, null, "search");
@@ -331,7 +353,7 @@ class SearchServiceTest {
     }
 
     private SearchService service() {
-        return new SearchService(datasets, trainers, runs, listener, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "test");
+        return new SearchService(datasets, trainers, runs, listener, deviceCheck, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "test");
     }
 
     private static int stepsPerEpoch() {

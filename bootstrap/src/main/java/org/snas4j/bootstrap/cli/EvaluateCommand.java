@@ -58,7 +58,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             header(out);
             row(out, "supernet (sampled Z)", e.supernet());
             row(out, "child, edge-all", e.edgeAll());
-            row(out, "child, top-2 (DARTS)", e.top2());
+            row(out, "child, top-2", e.top2());
             out.printf(Locale.ROOT, "Parameter-free edges: edge-all %d of 28, top-2 %d of 16%n",
                     GenotypeStatistics.parameterFreeEdges(e.edgeAllGenotype()), GenotypeStatistics.parameterFreeEdges(e.top2Genotype()));
         }

@@ -47,8 +47,8 @@ public interface ApplicationModule {
     @Provides
     @Singleton
     static SearchArchitectureUseCase search(DatasetSource datasets, SupernetTrainerFactory trainers, RunDirectoryFactory runs,
-                                            SearchListener listener) {
-        return new SearchService(datasets, trainers, runs, listener, Clock.systemUTC(), VersionProvider.codeVersion());
+                                            SearchListener listener, DeviceCheck deviceCheck) {
+        return new SearchService(datasets, trainers, runs, listener, deviceCheck, Clock.systemUTC(), VersionProvider.codeVersion());
     }
 
     @Provides

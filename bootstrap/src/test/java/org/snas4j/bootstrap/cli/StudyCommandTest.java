@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StudyCommandTest {
 
-    /** C = 8: with fewer channels TensorFlow 1.1.0's oneDNN kernels corrupt the native heap (see the README of adapters-tensorflow). */
+    /** A study small enough for seconds: 2 cells, C = 8, 200 training images, 1 epoch of search and of retraining. */
     static final String[] TINY = {"--searches", "1", "--random-cells", "1", "--published", "snas-mild",
         "--epochs", "1", "--layers", "2", "--channels", "8", "--batch", "32", "--child-calibration-batches", "2", "--train-limit", "200",
         "--threads", "1", "--train-epochs", "1", "--train-layers", "2", "--train-channels", "8", "--train-batch", "32"};

@@ -1,5 +1,6 @@
 package org.snas4j.domain.cost;
 
+import org.snas4j.domain.EnumIds;
 import java.util.Locale;
 import java.util.Map;
 

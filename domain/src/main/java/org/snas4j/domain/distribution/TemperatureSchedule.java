@@ -26,12 +26,7 @@ public interface TemperatureSchedule {
 
         /** @throws IllegalArgumentException naming the unknown id and the valid ones */
         public static Kind fromId(String id) {
-            for (Kind kind : values()) {
-                if (kind.id().equalsIgnoreCase(id == null ? "" : id.trim())) {
-                    return kind;
-                }
-            }
-            throw new IllegalArgumentException("unknown temperature schedule '" + id + "' (expected linear or exponential)");
+            return org.snas4j.domain.EnumIds.fromId(Kind.class, id, Kind::id, java.util.Map.of(), "temperature schedule");
         }
     }
 

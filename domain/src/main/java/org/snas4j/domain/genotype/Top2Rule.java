@@ -1,7 +1,8 @@
 package org.snas4j.domain.genotype;
 
-import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import org.snas4j.domain.EnumIds;
 
 /**
  * How the top-2-per-node child treats {@code none}. DARTS ranks edges by their strongest non-none
@@ -20,12 +21,6 @@ public enum Top2Rule {
 
     /** @throws IllegalArgumentException naming the unknown id and the valid ones */
     public static Top2Rule fromId(String id) {
-        for (Top2Rule rule : values()) {
-            if (rule.id().equalsIgnoreCase(id == null ? "" : id.trim())) {
-                return rule;
-            }
-        }
-        throw new IllegalArgumentException("unknown top-2 rule '" + id + "' (expected one of "
-                + Arrays.stream(values()).map(Top2Rule::id).toList() + ")");
+        return EnumIds.fromId(Top2Rule.class, id, Top2Rule::id, Map.of(), "top-2 rule");
     }
 }

@@ -17,8 +17,12 @@ import org.tensorflow.types.TInt64;
  */
 public final class DropPath {
 
-    /** Odd 64-bit constant (the golden ratio's bits) that spreads edge indices over the stream half of the seed. */
-    private static final long EDGE_SPREAD = 0x9E3779B97F4A7C15L;
+    /**
+     * Odd 64-bit constant spreading edge indices over the stream half of the seed. It must differ from the
+     * trainers' seed multiplier (the golden ratio's bits): with the same constant, seed s and edge e + 1 would
+     * share a key with seed s + 1 and edge e.
+     */
+    private static final long EDGE_SPREAD = 0xC2B2AE3D27D4EB4FL;
 
     private final Operand<TFloat32> keepProbability;
     private final Operand<TInt64> seed;

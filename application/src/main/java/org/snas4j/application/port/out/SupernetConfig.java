@@ -25,10 +25,6 @@ public record SupernetConfig(NetworkShape shape, SgdSettings sgd, double dropPat
         }
     }
 
-    /** The authors' optimiser settings for a given shape and seed, without drop-path, on the CPU. */
-    public static SupernetConfig paperDefaults(NetworkShape shape, long seed) {
-        return new SupernetConfig(shape, SgdSettings.PAPER, 0.0, seed, Device.CPU, 0);
-    }
 
     /** This configuration with search-time drop-path {@code probability}. */
     public SupernetConfig withDropPath(double probability) {

@@ -1,17 +1,17 @@
-package org.snas4j.domain.cost;
+package org.snas4j.domain;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Lookup of the configuration ids of this package's enums: case-insensitive, '-' and '_' alike. */
-final class EnumIds {
+/** Lookup of the configuration ids of the domain's enums: case-insensitive, '-' and '_' alike. */
+public final class EnumIds {
 
     private EnumIds() {
     }
 
-    static String normalise(String id) {
+    public static String normalise(String id) {
         return id.trim().toLowerCase(Locale.ROOT).replace('-', '_');
     }
 
@@ -20,7 +20,7 @@ final class EnumIds {
      *
      * @throws IllegalArgumentException naming the unknown id and the valid ones
      */
-    static <E extends Enum<E>> E fromId(Class<E> type, String id, Function<E, String> idOf, Map<String, E> aliases, String what) {
+    public static <E extends Enum<E>> E fromId(Class<E> type, String id, Function<E, String> idOf, Map<String, E> aliases, String what) {
         if (id != null) {
             String wanted = normalise(id);
             for (E e : type.getEnumConstants()) {
