@@ -100,7 +100,8 @@ public final class KubernetesTrialExecutor implements TrialExecutor {
 
     @Override
     public String preview(TrialLaunch launch) {
-        return Serialization.asYaml(job(launch));
+        // One document per Job; the caller separates them.
+        return Serialization.asYaml(job(launch)).replaceFirst("^---\\s*\\n", "");
     }
 
     @Override

@@ -102,6 +102,11 @@ public final class SearchService implements SearchArchitectureUseCase {
         }
     }
 
+    @Override
+    public SearchOutcome searchOrResume(SearchConfiguration configuration, Path runDirectory, String commandLine) {
+        return runs.isRunDirectory(runDirectory) ? resume(runDirectory, commandLine) : search(configuration, runDirectory, commandLine);
+    }
+
     private SearchOutcome execute(SearchConfiguration config, Provenance provenance, SearchData data, RunDirectory run,
                                   Optional<CheckpointStore.Checkpoint<SearchState>> checkpoint) {
         AdamSettings defaults = AdamSettings.snasDefaults();

@@ -8,6 +8,10 @@ import org.snas4j.adapter.storage.genotype.ProtobufGenotypeRepository;
 import org.snas4j.adapter.storage.report.JFreeChartStudyChartWriter;
 import org.snas4j.adapter.storage.run.FileRunDirectoryFactory;
 import org.snas4j.adapter.storage.study.FileStudyFiles;
+import org.snas4j.adapter.storage.report.JFreeChartSweepChartWriter;
+import org.snas4j.adapter.storage.sweep.FileSweepFiles;
+import org.snas4j.application.port.out.trial.SweepChartWriter;
+import org.snas4j.application.port.out.trial.SweepFiles;
 import org.snas4j.adapter.tensorflow.supernet.TensorFlowSupernetTrainerFactory;
 import org.snas4j.adapter.storage.child.FileChildRunDirectoryFactory;
 import org.snas4j.adapter.storage.dataset.ImageFiles;
@@ -102,5 +106,17 @@ public interface AdapterModule {
     @Singleton
     static StudyChartWriter studyChartWriter() {
         return new JFreeChartStudyChartWriter();
+    }
+
+    @Provides
+    @Singleton
+    static SweepFiles sweepFiles() {
+        return new FileSweepFiles();
+    }
+
+    @Provides
+    @Singleton
+    static SweepChartWriter sweepChartWriter() {
+        return new JFreeChartSweepChartWriter();
     }
 }

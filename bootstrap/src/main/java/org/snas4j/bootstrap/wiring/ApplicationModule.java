@@ -35,6 +35,12 @@ import org.snas4j.application.port.out.StudyFiles;
 import org.snas4j.application.port.out.StudyListener;
 import org.snas4j.application.search.SearchService;
 import org.snas4j.application.study.StudyService;
+import org.snas4j.application.port.in.sweep.RunSweepUseCase;
+import org.snas4j.application.port.out.trial.SweepChartWriter;
+import org.snas4j.application.port.out.trial.SweepFiles;
+import org.snas4j.application.port.out.trial.SweepListener;
+import org.snas4j.application.service.sweep.SweepService;
+import org.snas4j.bootstrap.console.ConsoleSweepListener;
 import org.snas4j.bootstrap.cli.VersionProvider;
 import org.snas4j.bootstrap.console.ConsoleRetrainListener;
 import org.snas4j.bootstrap.console.ConsoleSearchListener;
@@ -119,5 +125,18 @@ public interface ApplicationModule {
     @Singleton
     static StudyListener studyListener() {
         return new ConsoleStudyListener();
+    }
+
+    @Provides
+    @Singleton
+    static RunSweepUseCase sweep(RunDirectoryFactory runs, SweepFiles files, GenotypeRepository genotypes, DatasetSource datasets,
+                                 SweepChartWriter chart, SweepListener listener) {
+        return new SweepService(runs, files, genotypes, datasets, chart, listener, Clock.systemUTC(), VersionProvider.codeVersion());
+    }
+
+    @Provides
+    @Singleton
+    static SweepListener sweepListener() {
+        return new ConsoleSweepListener();
     }
 }
