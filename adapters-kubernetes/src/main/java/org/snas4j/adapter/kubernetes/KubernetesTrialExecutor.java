@@ -50,21 +50,24 @@ public final class KubernetesTrialExecutor implements TrialExecutor {
 
     private final Supplier<KubernetesClient> connect;
     private final KubernetesSettings settings;
+    /** Whether this executor made its client, and so closes it. */
+    private final boolean ownsClient;
     private KubernetesClient client;
 
     /** Connects on first use with the usual configuration: ~/.kube/config, $KUBECONFIG, or the pod's service account. */
     public KubernetesTrialExecutor(KubernetesSettings settings) {
-        this(() -> new KubernetesClientBuilder().build(), settings);
+        this(() -> new KubernetesClientBuilder().build(), settings, true);
     }
 
     /** Uses {@code client} (a test's mock server). */
     public KubernetesTrialExecutor(KubernetesClient client, KubernetesSettings settings) {
-        this(() -> client, settings);
+        this(() -> client, settings, false);
     }
 
-    private KubernetesTrialExecutor(Supplier<KubernetesClient> connect, KubernetesSettings settings) {
+    private KubernetesTrialExecutor(Supplier<KubernetesClient> connect, KubernetesSettings settings, boolean ownsClient) {
         this.connect = Objects.requireNonNull(connect, "connect");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.ownsClient = ownsClient;
     }
 
     @Override
@@ -159,7 +162,7 @@ public final class KubernetesTrialExecutor implements TrialExecutor {
 
     @Override
     public void close() {
-        if (client != null) {
+        if (client != null && ownsClient) {
             client.close();
         }
     }
