@@ -52,6 +52,27 @@ class HexagonalArchitectureTest {
         noClasses().that().resideInAPackage("org.snas4j.adapter.tensorflow..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.snas4j.adapter.storage..", "org.snas4j.bootstrap..", "org.snas4j.proto..")
                 .check(classes);
+        // The trial executors see the application's ports and nothing of the other adapters.
+        for (String executor : new String[] {"org.snas4j.adapter.process..", "org.snas4j.adapter.kubernetes.."}) {
+            classes().that().resideInAPackage(executor)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(executor, "org.snas4j.application..", "org.snas4j.domain..", "java..",
+                            "io.fabric8..", "org.slf4j..")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void onlyTheKubernetesAdapterTouchesKubernetes() {
+        noClasses().that().resideOutsideOfPackage("org.snas4j.adapter.kubernetes..")
+                .should().dependOnClassesThat().resideInAPackage("io.fabric8..")
+                .check(classes);
+    }
+
+    @Test
+    void portsNeverSeeServices() {
+        noClasses().that().resideInAPackage("org.snas4j.application.port..")
+                .should().dependOnClassesThat().resideInAPackage("org.snas4j.application.service..")
+                .check(classes);
     }
 
     @Test

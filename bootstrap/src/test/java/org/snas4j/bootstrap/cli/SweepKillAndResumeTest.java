@@ -1,0 +1,127 @@
+package org.snas4j.bootstrap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snas4j.adapter.storage.sweep.FileSweepFiles;
+import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.port.out.trial.SweepManifest;
+import org.snas4j.application.port.out.trial.TrialHandle;
+import org.snas4j.application.port.out.trial.TrialRecord;
+import org.snas4j.application.port.out.trial.TrialState;
+import org.snas4j.bootstrap.Main;
+
+/**
+ * A tiny real sweep with the local executor: two searches as child processes, the sweep killed with
+ * SIGKILL once the first trial has a checkpoint, together with that trial's process (the second runs
+ * on as an orphan). The same command then finishes the sweep: the interrupted trial is resumed from
+ * its checkpoint ('search --resume'), the orphan is followed and not launched again, every epoch of
+ * every trial is recorded exactly once, and the summary, front and best genotypes are written.
+ */
+class SweepKillAndResumeTest {
+
+    private static final Pattern START_LINE = Pattern.compile("epochs (\\d+)\\.\\.\\d+;");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKilledSweepResumesItsInterruptedTrialAndFollowsTheOneStillRunning() throws Exception {
+        Path sweep = dir.resolve("sweep");
+        String[] command = {"sweep", "--seed", "1,2", "--epochs", "2", "--dataset", "fashion-mnist-subset", "--train-limit", "160",
+            "--layers", "3", "--channels", "4", "--batch", "32", "--child-calibration-batches", "1", "--threads", "1", "--parallel", "2",
+            "-o", sweep.toString()};
+        Process first = start(dir.resolve("first.log"), command);
+        Path interrupted = sweep.resolve("001-seed-1");
+        awaitCheckpoint(first, interrupted, dir.resolve("first.log"));
+        SweepManifest manifest = new FileSweepFiles().readManifest(sweep).orElseThrow();
+
+        first.destroyForcibly(); // SIGKILL: the sweep records nothing more
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+        ProcessHandle interruptedChild = child(manifest.trial("001-seed-1"));
+        interruptedChild.destroyForcibly();
+        interruptedChild.onExit().get(30, TimeUnit.SECONDS);
+        Optional<ProcessHandle> orphan = ProcessHandle.of(pid(manifest.trial("002-seed-2")));
+
+        Process second = start(dir.resolve("second.log"), command);
+        assertTrue(second.waitFor(8, TimeUnit.MINUTES), "the continued sweep finishes");
+        assertEquals(0, second.exitValue(), Files.readString(dir.resolve("second.log")));
+
+        SweepManifest finished = new FileSweepFiles().readManifest(sweep).orElseThrow();
+        assertTrue(finished.trials().stream().allMatch(t -> t.state() == TrialState.SUCCEEDED), finished.toString());
+        assertEquals(2, finished.trial("001-seed-1").launches(), "the interrupted trial was launched once more");
+        assertEquals(List.of(1, 2), startLines(sweep.resolve("logs/001-seed-1.log")), "started at epoch 1, resumed at epoch 2");
+        assertEquals(1, finished.trial("002-seed-2").launches(), "the trial still running was not launched again");
+        assertEquals(List.of(1), startLines(sweep.resolve("logs/002-seed-2.log")));
+        assertTrue(orphan.isEmpty() || !orphan.get().isAlive(), "the orphan ended on its own");
+        for (String trial : List.of("001-seed-1", "002-seed-2")) {
+            List<String> metrics = Files.readAllLines(sweep.resolve(trial).resolve("metrics.jsonl"));
+            assertEquals(2, metrics.size(), trial + ": every epoch exactly once: " + metrics);
+            assertTrue(metrics.get(0).startsWith("{\"epoch\":0,") && metrics.get(1).startsWith("{\"epoch\":1,"), metrics.toString());
+        }
+        for (String file : List.of("summary.md", "summary.csv", "front.png", "best-mild-edge-all.pb", "best-mild-top2.textproto")) {
+            assertTrue(Files.size(sweep.resolve(file)) > 0, file);
+        }
+        CommandLineRunner summary = CommandLineRunner.run("sweep", "--summary", sweep.toString());
+        assertEquals(ExitCodes.OK, summary.exitCode(), summary.err());
+        assertTrue(summary.out().contains("| 001-seed-1 | succeeded |") && summary.out().contains("Pareto front"), summary.out());
+    }
+
+    private static List<Integer> startLines(Path log) throws IOException {
+        List<Integer> epochs = new ArrayList<>();
+        Matcher m = START_LINE.matcher(Files.readString(log));
+        while (m.find()) {
+            epochs.add(Integer.parseInt(m.group(1)));
+        }
+        return epochs;
+    }
+
+    private static long pid(TrialRecord trial) {
+        Matcher m = Pattern.compile("pid (\\d+) ").matcher(trial.handle().map(TrialHandle::id).orElseThrow());
+        assertTrue(m.find(), trial.toString());
+        return Long.parseLong(m.group(1));
+    }
+
+    private static ProcessHandle child(TrialRecord trial) {
+        return ProcessHandle.of(pid(trial)).orElseThrow(() -> new AssertionError("trial " + trial.name() + " is not running"));
+    }
+
+    /** Waits until the trial's first epoch is checkpointed while the sweep runs. */
+    private static void awaitCheckpoint(Process sweep, Path run, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
+        while (!Files.isDirectory(run.resolve("checkpoints/epoch-0001"))) {
+            assertTrue(sweep.isAlive(), "the sweep ended before its first checkpoint: " + (Files.exists(log) ? Files.readString(log) : ""));
+            assertTrue(System.nanoTime() < deadline, "no checkpoint after 6 minutes");
+            Thread.sleep(20);
+        }
+        // The manifest names both trials' processes by now (written before the first epoch could end).
+        try {
+            new FileSweepFiles().readManifest(run.getParent()).orElseThrow();
+        } catch (InvalidInputException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Starts {@code snas4j args} in a new JVM writing its output to {@code log}. */
+    private static Process start(Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).directory(new File(".")).start();
+    }
+}
