@@ -3,7 +3,6 @@ package org.snas4j.bootstrap.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +15,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.adapter.storage.sweep.FileSweepFiles;
-import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.out.trial.SweepManifest;
 import org.snas4j.application.port.out.trial.TrialHandle;
 import org.snas4j.application.port.out.trial.TrialRecord;
 import org.snas4j.application.port.out.trial.TrialState;
-import org.snas4j.bootstrap.Main;
 
 /**
  * A tiny real sweep with the local executor: two searches as child processes, the sweep killed with
@@ -43,7 +40,7 @@ class SweepKillAndResumeTest {
         String[] command = {"sweep", "--seed", "1,2", "--epochs", "2", "--dataset", "fashion-mnist-subset", "--train-limit", "160",
             "--layers", "3", "--channels", "4", "--batch", "32", "--child-calibration-batches", "1", "--threads", "1", "--parallel", "2",
             "-o", sweep.toString()};
-        Process first = start(dir.resolve("first.log"), command);
+        Process first = Snas4jProcess.start(dir.resolve("first.log"), command);
         Path interrupted = sweep.resolve("001-seed-1");
         awaitCheckpoint(first, interrupted, dir.resolve("first.log"));
         SweepManifest manifest = new FileSweepFiles().readManifest(sweep).orElseThrow();
@@ -55,7 +52,7 @@ class SweepKillAndResumeTest {
         interruptedChild.onExit().get(30, TimeUnit.SECONDS);
         Optional<ProcessHandle> orphan = ProcessHandle.of(pid(manifest.trial("002-seed-2")));
 
-        Process second = start(dir.resolve("second.log"), command);
+        Process second = Snas4jProcess.start(dir.resolve("second.log"), command);
         assertTrue(second.waitFor(8, TimeUnit.MINUTES), "the continued sweep finishes");
         assertEquals(0, second.exitValue(), Files.readString(dir.resolve("second.log")));
 
@@ -99,29 +96,12 @@ class SweepKillAndResumeTest {
     }
 
     /** Waits until the trial's first epoch is checkpointed while the sweep runs. */
-    private static void awaitCheckpoint(Process sweep, Path run, Path log) throws Exception {
+    private static void awaitCheckpoint(Process sweep, Path run, Path log) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
         while (!Files.isDirectory(run.resolve("checkpoints/epoch-0001"))) {
             assertTrue(sweep.isAlive(), "the sweep ended before its first checkpoint: " + (Files.exists(log) ? Files.readString(log) : ""));
             assertTrue(System.nanoTime() < deadline, "no checkpoint after 6 minutes");
             Thread.sleep(20);
         }
-        // The manifest names both trials' processes by now (written before the first epoch could end).
-        try {
-            new FileSweepFiles().readManifest(run.getParent()).orElseThrow();
-        } catch (InvalidInputException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Starts {@code snas4j args} in a new JVM writing its output to {@code log}. */
-    private static Process start(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).directory(new File(".")).start();
     }
 }

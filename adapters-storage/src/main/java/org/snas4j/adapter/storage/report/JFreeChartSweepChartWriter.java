@@ -13,7 +13,6 @@ import java.util.Objects;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -57,13 +56,7 @@ public final class JFreeChartSweepChartWriter implements SweepChartWriter {
         }
         JFreeChart chart = ChartFactory.createScatterPlot(title, "parameters of the derived child's cells (thousands)",
                 "held-out child accuracy, not retrained (%)", dataset, PlotOrientation.VERTICAL, true, false, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        XYPlot plot = Charts.plainScatter(chart);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         renderer.setSeriesLinesVisible(0, true);
         renderer.setSeriesShapesVisible(0, false);

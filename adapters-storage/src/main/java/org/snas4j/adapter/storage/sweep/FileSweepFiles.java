@@ -1,14 +1,13 @@
 package org.snas4j.adapter.storage.sweep;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.snas4j.adapter.io.AtomicFiles;
+import org.snas4j.adapter.storage.io.Directories;
 import org.snas4j.adapter.storage.io.ProtoFiles;
 import org.snas4j.adapter.storage.run.FileRunDirectory;
 import org.snas4j.adapter.storage.run.MetricsFile;
@@ -30,17 +29,7 @@ public final class FileSweepFiles implements SweepFiles {
 
     @Override
     public boolean isAbsentOrEmpty(Path directory) {
-        if (!Files.exists(directory)) {
-            return true;
-        }
-        if (!Files.isDirectory(directory)) {
-            throw new InvalidInputException(directory, "exists and is not a directory");
-        }
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + directory + ": " + e.getMessage(), e);
-        }
+        return Directories.isAbsentOrEmpty(directory);
     }
 
     @Override
