@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +32,8 @@ import org.snas4j.application.port.out.trial.TrialState;
 class SweepKillAndResumeTest {
 
     private static final Pattern START_LINE = Pattern.compile("epochs (\\d+)\\.\\.\\d+;");
+    /** Generous: a tiny search takes seconds on an idle machine, many minutes beside a long experiment. */
+    private static final long RUN_MINUTES = 20;
 
     @TempDir
     Path dir;
@@ -41,20 +45,34 @@ class SweepKillAndResumeTest {
             "--layers", "3", "--channels", "4", "--batch", "32", "--child-calibration-batches", "1", "--threads", "1", "--parallel", "2",
             "-o", sweep.toString()};
         Process first = Snas4jProcess.start(dir.resolve("first.log"), command);
-        Path interrupted = sweep.resolve("001-seed-1");
-        awaitCheckpoint(first, interrupted, dir.resolve("first.log"));
-        SweepManifest manifest = new FileSweepFiles().readManifest(sweep).orElseThrow();
+        Process second = null;
+        Optional<ProcessHandle> orphan = Optional.empty();
+        try {
+            Path interrupted = sweep.resolve("001-seed-1");
+            awaitCheckpoint(first, interrupted, dir.resolve("first.log"));
+            SweepManifest manifest = new FileSweepFiles().readManifest(sweep).orElseThrow();
 
-        first.destroyForcibly(); // SIGKILL: the sweep records nothing more
-        assertTrue(first.waitFor(30, TimeUnit.SECONDS));
-        ProcessHandle interruptedChild = child(manifest.trial("001-seed-1"));
-        interruptedChild.destroyForcibly();
-        interruptedChild.onExit().get(30, TimeUnit.SECONDS);
-        Optional<ProcessHandle> orphan = ProcessHandle.of(pid(manifest.trial("002-seed-2")));
+            first.destroyForcibly(); // SIGKILL: the sweep records nothing more
+            assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+            ProcessHandle interruptedChild = trialProcess(manifest.trial("001-seed-1"))
+                    .orElseThrow(() -> new AssertionError("trial 001-seed-1 is not running"));
+            interruptedChild.destroyForcibly();
+            interruptedChild.onExit().get(30, TimeUnit.SECONDS);
+            orphan = trialProcess(manifest.trial("002-seed-2"));
 
-        Process second = Snas4jProcess.start(dir.resolve("second.log"), command);
-        assertTrue(second.waitFor(8, TimeUnit.MINUTES), "the continued sweep finishes");
-        assertEquals(0, second.exitValue(), Files.readString(dir.resolve("second.log")));
+            second = Snas4jProcess.start(dir.resolve("second.log"), command);
+            assertTrue(second.waitFor(RUN_MINUTES, TimeUnit.MINUTES), "the continued sweep finishes");
+            assertEquals(0, second.exitValue(), Files.readString(dir.resolve("second.log")));
+            assertTrue(orphan.isEmpty() || !orphan.get().isAlive(), "the orphan ended on its own");
+        } finally {
+            // Whatever failed, no process of this test outlives it.
+            first.destroyForcibly();
+            if (second != null) {
+                second.destroyForcibly();
+            }
+            new FileSweepFiles().readManifest(sweep).ifPresent(m -> m.trials().stream().filter(t -> t.handle().isPresent())
+                    .forEach(t -> trialProcess(t).ifPresent(ProcessHandle::destroyForcibly)));
+        }
 
         SweepManifest finished = new FileSweepFiles().readManifest(sweep).orElseThrow();
         assertTrue(finished.trials().stream().allMatch(t -> t.state() == TrialState.SUCCEEDED), finished.toString());
@@ -62,7 +80,6 @@ class SweepKillAndResumeTest {
         assertEquals(List.of(1, 2), startLines(sweep.resolve("logs/001-seed-1.log")), "started at epoch 1, resumed at epoch 2");
         assertEquals(1, finished.trial("002-seed-2").launches(), "the trial still running was not launched again");
         assertEquals(List.of(1), startLines(sweep.resolve("logs/002-seed-2.log")));
-        assertTrue(orphan.isEmpty() || !orphan.get().isAlive(), "the orphan ended on its own");
         for (String trial : List.of("001-seed-1", "002-seed-2")) {
             List<String> metrics = Files.readAllLines(sweep.resolve(trial).resolve("metrics.jsonl"));
             assertEquals(2, metrics.size(), trial + ": every epoch exactly once: " + metrics);
@@ -85,22 +102,21 @@ class SweepKillAndResumeTest {
         return epochs;
     }
 
-    private static long pid(TrialRecord trial) {
-        Matcher m = Pattern.compile("pid (\\d+) ").matcher(trial.handle().map(TrialHandle::id).orElseThrow());
-        assertTrue(m.find(), trial.toString());
-        return Long.parseLong(m.group(1));
-    }
-
-    private static ProcessHandle child(TrialRecord trial) {
-        return ProcessHandle.of(pid(trial)).orElseThrow(() -> new AssertionError("trial " + trial.name() + " is not running"));
+    /** The trial's process while it runs: the PID its handle records, started when it records (so never a recycled PID). */
+    private static Optional<ProcessHandle> trialProcess(TrialRecord trial) {
+        Matcher m = Pattern.compile("pid (\\d+) started (\\S+)").matcher(trial.handle().map(TrialHandle::id).orElseThrow());
+        assertTrue(m.matches(), trial.toString());
+        Instant started = Instant.parse(m.group(2));
+        return ProcessHandle.of(Long.parseLong(m.group(1))).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().startInstant().map(s -> Duration.between(s, started).abs().getSeconds() < 1).orElse(false));
     }
 
     /** Waits until the trial's first epoch is checkpointed while the sweep runs. */
     private static void awaitCheckpoint(Process sweep, Path run, Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(RUN_MINUTES);
         while (!Files.isDirectory(run.resolve("checkpoints/epoch-0001"))) {
             assertTrue(sweep.isAlive(), "the sweep ended before its first checkpoint: " + (Files.exists(log) ? Files.readString(log) : ""));
-            assertTrue(System.nanoTime() < deadline, "no checkpoint after 6 minutes");
+            assertTrue(System.nanoTime() < deadline, "no checkpoint after " + RUN_MINUTES + " minutes");
             Thread.sleep(20);
         }
     }
