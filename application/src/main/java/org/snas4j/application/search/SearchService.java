@@ -184,7 +184,8 @@ public final class SearchService implements SearchArchitectureUseCase {
                 EpochMetrics metrics = new EpochMetrics(epoch, temperature, learningRate, lossSum / step, accuracySum / step,
                         supernet.accuracy(), child.accuracy(), child.meanLoss(), expected.parameters(), expected.flops(),
                         expected.mac(), penaltySum / step, distribution.entropy(),
-                        GenotypeStatistics.parameterFreeEdges(edgeAll), (System.nanoTime() - started) / 1e9, top2Child.accuracy());
+                        GenotypeStatistics.parameterFreeEdges(edgeAll), (System.nanoTime() - started) / 1e9, top2Child.accuracy(),
+                        Optional.of(distribution.logits()));
 
                 String prefix = String.format("epoch-%04d-", epoch);
                 run.writeGenotype(prefix + "edge-all", edgeAll);
