@@ -19,6 +19,7 @@ import org.snas4j.adapter.tensorflow.child.SavedModelExporter;
 import org.snas4j.adapter.tensorflow.child.SavedModelLoader;
 import org.snas4j.adapter.tensorflow.child.TensorFlowChildTrainerFactory;
 import org.snas4j.adapter.tensorflow.device.TensorFlowDevices;
+import org.snas4j.adapter.tensorflow.events.TensorBoardEventLog;
 import org.snas4j.application.port.out.ChildNetworkTrainerFactory;
 import org.snas4j.application.port.out.ChildRunDirectoryFactory;
 import org.snas4j.application.port.out.DatasetSource;
@@ -31,6 +32,7 @@ import org.snas4j.application.port.out.RunDirectoryFactory;
 import org.snas4j.application.port.out.StudyChartWriter;
 import org.snas4j.application.port.out.StudyFiles;
 import org.snas4j.application.port.out.SupernetTrainerFactory;
+import org.snas4j.application.port.out.events.TrainingEventLog;
 
 /** The production adapters behind each outbound port. */
 @Module
@@ -100,6 +102,12 @@ public interface AdapterModule {
     @Singleton
     static StudyFiles studyFiles() {
         return new FileStudyFiles();
+    }
+
+    @Provides
+    @Singleton
+    static TrainingEventLog trainingEventLog() {
+        return new TensorBoardEventLog();
     }
 
     @Provides

@@ -29,6 +29,7 @@ import org.snas4j.application.port.out.GenotypeRepository;
 import org.snas4j.application.port.out.RunDirectoryFactory;
 import org.snas4j.application.port.out.SearchListener;
 import org.snas4j.application.port.out.SupernetTrainerFactory;
+import org.snas4j.application.port.out.events.TrainingEventLog;
 import org.snas4j.application.port.in.RunStudyUseCase;
 import org.snas4j.application.port.out.StudyChartWriter;
 import org.snas4j.application.port.out.StudyFiles;
@@ -53,8 +54,9 @@ public interface ApplicationModule {
     @Provides
     @Singleton
     static SearchArchitectureUseCase search(DatasetSource datasets, SupernetTrainerFactory trainers, RunDirectoryFactory runs,
-                                            SearchListener listener, DeviceCheck deviceCheck) {
-        return new SearchService(datasets, trainers, runs, listener, deviceCheck, Clock.systemUTC(), VersionProvider.codeVersion());
+                                            SearchListener listener, TrainingEventLog events, DeviceCheck deviceCheck) {
+        return new SearchService(datasets, trainers, runs, listener, events, deviceCheck, Clock.systemUTC(),
+                VersionProvider.codeVersion());
     }
 
     @Provides
@@ -66,8 +68,9 @@ public interface ApplicationModule {
     @Provides
     @Singleton
     static RetrainGenotypeUseCase retrain(DatasetSource datasets, ChildNetworkTrainerFactory trainers, ChildRunDirectoryFactory runs,
-                                          DeviceCheck deviceCheck, RetrainListener listener) {
-        return new RetrainService(datasets, trainers, runs, deviceCheck, listener, Clock.systemUTC(), VersionProvider.codeVersion());
+                                          DeviceCheck deviceCheck, RetrainListener listener, TrainingEventLog events) {
+        return new RetrainService(datasets, trainers, runs, deviceCheck, listener, events, Clock.systemUTC(),
+                VersionProvider.codeVersion());
     }
 
     @Provides
