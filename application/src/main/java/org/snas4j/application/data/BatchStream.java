@@ -16,6 +16,8 @@ import org.snas4j.application.InvalidInputException;
  * The order of epoch e and the augmentation of batch b of epoch e each come from their own seed
  * derived from (seed, e[, b]), so {@code epoch(e, b)} resumes mid-epoch with exactly the batches an
  * uninterrupted run would have seen. Instances hold no mutable state and may be shared between threads.
+ * A dataset streamed from disk has its coming batches assembled ahead on its decoding workers, so
+ * the trainer does not wait for pictures to be decoded; the batches are the same.
  */
 public final class BatchStream {
 
@@ -101,6 +103,12 @@ public final class BatchStream {
             throw new IllegalArgumentException("first batch " + firstBatch + " outside 0.." + batches);
         }
         int[] order = order(epoch);
+        if (data.pixelSource().isPresent()) {
+            // Streamed from disk: the workers decode and assemble the coming batches while the trainer runs.
+            PixelSource source = data.pixelSource().get();
+            return Prefetch.ahead(firstBatch, batches, index -> assemble(order, epoch, index), source.workers(),
+                    source.parallelism() + 1);
+        }
         return new Iterator<>() {
             private int next = firstBatch;
 

@@ -1,0 +1,25 @@
+package org.snas4j.application.data;
+
+import java.util.Locale;
+
+/** How pictures of another size are brought to the network's square input size. */
+public enum ImageFit {
+    /** Scale the shorter side to the size, keeping the aspect ratio, then cut the centre square (torchvision's Resize + CenterCrop). */
+    CROP,
+    /** Scale both sides to the size, distorting the aspect ratio of non-square pictures. */
+    RESIZE;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @throws IllegalArgumentException naming the unknown id and the valid ones */
+    public static ImageFit fromId(String id) {
+        for (ImageFit fit : values()) {
+            if (fit.id().equals(id == null ? null : id.trim().toLowerCase(Locale.ROOT))) {
+                return fit;
+            }
+        }
+        throw new IllegalArgumentException("unknown image fit '" + id + "' (expected crop or resize)");
+    }
+}
