@@ -75,18 +75,18 @@ public final class BatchStream {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
         }
-        int[] order = new int[data.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        if (training) {
-            SplittableRandom random = new SplittableRandom(Seeds.derive(seed, Seeds.SHUFFLE, epoch));
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
+        return training ? permutation(data.size(), new SplittableRandom(Seeds.derive(seed, Seeds.SHUFFLE, epoch)))
+                : java.util.stream.IntStream.range(0, data.size()).toArray();
+    }
+
+    /** A uniformly random permutation of 0..size-1 (Fisher-Yates), drawn from {@code random}. */
+    public static int[] permutation(int size, SplittableRandom random) {
+        int[] order = java.util.stream.IntStream.range(0, size).toArray();
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
         }
         return order;
     }

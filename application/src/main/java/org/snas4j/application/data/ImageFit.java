@@ -1,6 +1,8 @@
 package org.snas4j.application.data;
 
 import java.util.Locale;
+import java.util.Map;
+import org.snas4j.domain.EnumIds;
 
 /** How pictures of another size are brought to the network's square input size. */
 public enum ImageFit {
@@ -15,11 +17,6 @@ public enum ImageFit {
 
     /** @throws IllegalArgumentException naming the unknown id and the valid ones */
     public static ImageFit fromId(String id) {
-        for (ImageFit fit : values()) {
-            if (fit.id().equals(id == null ? null : id.trim().toLowerCase(Locale.ROOT))) {
-                return fit;
-            }
-        }
-        throw new IllegalArgumentException("unknown image fit '" + id + "' (expected crop or resize)");
+        return EnumIds.fromId(ImageFit.class, id, ImageFit::id, Map.of(), "image fit");
     }
 }

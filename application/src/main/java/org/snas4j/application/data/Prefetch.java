@@ -10,7 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 
 /** Work done ahead on worker threads, handed over in order; a worker's failure is rethrown to the caller as it was. */
-final class Prefetch {
+public final class Prefetch {
 
     private Prefetch() {
     }
@@ -55,7 +55,7 @@ final class Prefetch {
     }
 
     /** The future's value; the exception a worker threw is rethrown as it was (an InvalidInputException stays one). */
-    static <T> T await(CompletableFuture<T> future) {
+    public static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -3,6 +3,8 @@ package org.snas4j.adapter.storage.bench;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -27,7 +29,8 @@ import org.snas4j.application.data.Normalization;
  * hold the trainer up): reading the folder (listing, header checks, one decoding pass), decoding on
  * one thread, the batch pipeline on the decoding workers with nothing else to do, and the time a
  * trainer that computes for {@code step} milliseconds per batch (a busy loop on its own thread, as a
- * single-threaded TensorFlow step would) waits for its next batch.
+ * single-threaded TensorFlow step would) waits for its next batch. CPU milliseconds per picture are
+ * given beside the wall-clock rates: on a shared machine they are the figures to plan with.
  *
  * <p>Arguments are {@code key=value}: data (a folder; default: a generated one, deleted afterwards),
  * pictures (2000), classes (4), source (64: generated JPEGs of source x source), input (32),
@@ -37,20 +40,35 @@ public final class ImageFolderBenchmark {
 
     /** What one benchmark run measured. */
     public record Measurement(int pictures, int input, int channels, int batch, int workers, double loadSeconds,
-                              double statisticsSeconds, double decodeOneThreadPerSecond, double pipelinePerSecond, double stepMillis,
-                              double waitMillisPerBatch) {
+                              double statisticsSeconds, double decodeOneThreadPerSecond, double decodeCpuMillis, double pipelinePerSecond,
+                              double pipelineCpuMillis, double stepMillis, double waitMillisPerBatch) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%d pictures -> %dx%dx%d, batch %d, %d decoding workers | read the folder (list, check headers, "
-                            + "decode once) %.1f s; statistics pass %.1f s; decode on 1 thread %.0f pictures/s; batch pipeline alone "
-                            + "%.0f pictures/s; trainer computing %.0f ms per batch waited %.1f ms per batch (%.1f%%)",
-                    pictures, input, input, channels, batch, workers, loadSeconds, statisticsSeconds, decodeOneThreadPerSecond,
-                    pipelinePerSecond, stepMillis, waitMillisPerBatch, 100 * waitMillisPerBatch / (stepMillis + waitMillisPerBatch));
+                            + "decode once) %.1f s; statistics pass %.1f s; decode on 1 thread %.0f pictures/s, %.2f CPU ms per picture; "
+                            + "batch pipeline alone %.0f pictures/s, %.2f CPU ms per picture (decode, fit, augment, normalise); trainer "
+                            + "computing %.0f ms per batch waited %.1f ms per batch (%.1f%%)",
+                    pictures, input, input, channels, batch, workers, loadSeconds, statisticsSeconds, decodeOneThreadPerSecond, decodeCpuMillis,
+                    pipelinePerSecond, pipelineCpuMillis, stepMillis, waitMillisPerBatch,
+                    100 * waitMillisPerBatch / (stepMillis + waitMillisPerBatch));
         }
     }
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private ImageFolderBenchmark() {
+    }
+
+    /** CPU time of the whole process (every thread), from /proc/self/stat: utime + stime in clock ticks of 10 ms. */
+    private static long processCpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     public static void main(String[] args) {
@@ -101,19 +119,23 @@ public final class ImageFolderBenchmark {
 
             int sample = Math.min(train.size(), 500);
             byte[] image = new byte[train.imageSize()];
+            long cpu = THREADS.getCurrentThreadCpuTime();
             started = System.nanoTime();
             for (int i = 0; i < sample; i++) {
                 train.copyImage(i, image, 0);
             }
             double oneThread = sample / seconds(started);
+            double decodeCpu = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6 / sample;
 
             BatchStream stream = BatchStream.training(train, batch, normalization, Augmentation.cropAndFlip(), 1);
+            long processCpu = processCpuNanos();
             started = System.nanoTime();
             int images = 0;
             for (Iterator<Batch> it = stream.epoch(0); it.hasNext(); ) {
                 images += it.next().size();
             }
             double pipeline = images / seconds(started);
+            double pipelineCpu = (processCpuNanos() - processCpu) / 1e6 / images;
 
             long waited = 0;
             int consumed = 0;
@@ -128,7 +150,7 @@ public final class ImageFolderBenchmark {
                 consumed++;
             }
             return new Measurement(train.size(), input, channels, batch, train.pixelSource().get().parallelism(), load, statistics,
-                    oneThread, pipeline, step, consumed == 0 ? 0 : waited / 1e6 / consumed);
+                    oneThread, decodeCpu, pipeline, pipelineCpu, step, consumed == 0 ? 0 : waited / 1e6 / consumed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

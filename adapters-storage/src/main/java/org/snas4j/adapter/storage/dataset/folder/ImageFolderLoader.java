@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -22,10 +21,12 @@ import java.util.stream.Collectors;
 import org.snas4j.adapter.storage.dataset.folder.FolderScanner.Entry;
 import org.snas4j.adapter.storage.dataset.folder.FolderScanner.Listing;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.data.BatchStream;
 import org.snas4j.application.data.DatasetSplits;
 import org.snas4j.application.data.ImageDataset;
 import org.snas4j.application.data.ImageFolderOptions;
 import org.snas4j.application.data.PixelSource;
+import org.snas4j.application.data.Prefetch;
 import org.snas4j.application.data.TrainValidationSplit;
 import org.snas4j.application.port.out.ImageFolderSource;
 import org.slf4j.Logger;
@@ -244,36 +245,14 @@ public final class ImageFolderLoader implements ImageFolderSource {
                 }, workers));
             }
             for (int i = 0; i < slice.size(); i++) {
-                consumer.accept(slice.get(i), join(outcomes.get(i)));
+                consumer.accept(slice.get(i), Prefetch.await(outcomes.get(i)));
             }
-        }
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading pictures", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("reading a picture failed: " + e.getCause(), e.getCause());
         }
     }
 
     /** A fixed permutation of 0..size-1. */
     private static int[] shuffledOrder(int size) {
-        int[] order = java.util.stream.IntStream.range(0, size).toArray();
-        SplittableRandom random = new SplittableRandom(FOLDER_SEED);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
+        return BatchStream.permutation(size, new SplittableRandom(FOLDER_SEED));
     }
 
     /** Size and modification time: a streamed picture that changed after it was checked is refused, not read silently. */

@@ -33,32 +33,46 @@ final class Resampler {
         return cropped;
     }
 
-    /** Resamples to {@code outHeight x outWidth}. */
+    /** Resamples to {@code outHeight x outWidth}: along the rows, then (transposed) along the columns. */
     static byte[] resize(byte[] image, int height, int width, int channels, int outHeight, int outWidth) {
-        Filter rows = Filter.of(width, outWidth);
-        Filter columns = Filter.of(height, outHeight);
-        float[] horizontal = new float[height * outWidth * channels];
+        float[] values = new float[image.length];
+        for (int i = 0; i < image.length; i++) {
+            values[i] = image[i] & 0xFF;
+        }
+        float[] rows = alongRows(values, height, width, channels, outWidth);
+        float[] columns = alongRows(transpose(rows, height, outWidth, channels), outWidth, height, channels, outHeight);
+        float[] result = transpose(columns, outWidth, outHeight, channels);
+        byte[] pixels = new byte[result.length];
+        for (int i = 0; i < result.length; i++) {
+            pixels[i] = (byte) Math.max(0, Math.min(255, Math.round(result[i])));
+        }
+        return pixels;
+    }
+
+    /** Every row of an HWC image resampled from {@code width} to {@code outWidth} pixels. */
+    private static float[] alongRows(float[] image, int height, int width, int channels, int outWidth) {
+        Filter filter = Filter.of(width, outWidth);
+        float[] result = new float[height * outWidth * channels];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < outWidth; x++) {
                 for (int c = 0; c < channels; c++) {
                     float sum = 0;
-                    for (int k = 0; k < rows.count[x]; k++) {
-                        sum += rows.weights[x][k] * (image[(y * width + rows.first[x] + k) * channels + c] & 0xFF);
+                    for (int k = 0; k < filter.count[x]; k++) {
+                        sum += filter.weights[x][k] * image[(y * width + filter.first[x] + k) * channels + c];
                     }
-                    horizontal[(y * outWidth + x) * channels + c] = sum;
+                    result[(y * outWidth + x) * channels + c] = sum;
                 }
             }
         }
-        byte[] result = new byte[outHeight * outWidth * channels];
-        for (int y = 0; y < outHeight; y++) {
-            for (int x = 0; x < outWidth; x++) {
-                for (int c = 0; c < channels; c++) {
-                    float sum = 0;
-                    for (int k = 0; k < columns.count[y]; k++) {
-                        sum += columns.weights[y][k] * horizontal[((columns.first[y] + k) * outWidth + x) * channels + c];
-                    }
-                    result[(y * outWidth + x) * channels + c] = (byte) Math.max(0, Math.min(255, Math.round(sum)));
-                }
+        return result;
+    }
+
+    /** The HWC image with its rows and columns swapped (WHC). */
+    private static float[] transpose(float[] image, int height, int width, int channels) {
+        float[] result = new float[image.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                System.arraycopy(image, (y * width + x) * channels, result, (x * height + y) * channels, channels);
             }
         }
         return result;
