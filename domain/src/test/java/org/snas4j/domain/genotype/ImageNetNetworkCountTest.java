@@ -35,6 +35,14 @@ class ImageNetNetworkCountTest {
     }
 
     @Test
+    void theSnasImageNetScriptsDefaultNetworkModerateAtFiftyChannelsToo() {
+        // train_imagenet.py of the SNAS code: --arch SNAS_moderate --init_channels 50.
+        NetworkShape fifty = new NetworkShape(14, 50, 224, 3, 1000, NetworkKind.IMAGENET);
+        assertEquals(4_637_475, NetworkParameterCount.ofChild(PublishedGenotypes.byName("snas-moderate"), fifty, POOL_BN));
+        assertEquals(503_510_600, NetworkMultiplyAdds.ofChild(PublishedGenotypes.byName("snas-moderate"), fifty));
+    }
+
+    @Test
     void theAuxiliaryHeadAddsWhatTheSnasCodesHeadHolds() {
         // SNAS' AuxiliaryHeadImageNet keeps the BN(768) that DARTS' copy comments out (1,536 parameters fewer there).
         NetworkShape mobile = NetworkShape.paperImageNet();
