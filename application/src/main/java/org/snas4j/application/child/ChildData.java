@@ -59,7 +59,7 @@ final class ChildData {
             throw new InvalidInputException("--batch", "batch size " + config.batchSize() + " is larger than the " + train.size()
                     + " training images");
         }
-        NetworkShape shape = NetworkInputs.shape(config.layers(), config.channels(), all);
+        NetworkShape shape = NetworkInputs.shape(config.layers(), config.channels(), all, config.network());
         if (config.auxiliary() && auxiliaryInputSize(shape) < 5) {
             throw new InvalidInputException("--auxiliary", "the auxiliary head needs at least 5x5 features at cell " + 2 * shape.layers() / 3
                     + ", these images give " + auxiliaryInputSize(shape) + "x" + auxiliaryInputSize(shape));
@@ -78,6 +78,11 @@ final class ChildData {
 
     String datasetName() {
         return datasetName;
+    }
+
+    /** The class names of the images, by label. */
+    java.util.List<String> classNames() {
+        return training.data().classNames();
     }
 
     String fingerprint() {

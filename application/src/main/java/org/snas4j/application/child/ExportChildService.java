@@ -32,8 +32,12 @@ public final class ExportChildService implements ExportChildUseCase {
             Provenance p = stored.provenance();
             String provenance = "seed " + p.seed() + ", " + p.codeVersion() + ", data SHA-256 " + p.datasetFingerprint() + ", "
                     + checkpoint.state().completedEpochs() + " of " + config.epochs() + " epochs, run " + childRun.toAbsolutePath();
+            // Runs recorded before class names were know their classes by index only.
+            java.util.List<String> classNames = p.classNames().size() == stored.shape().classes() ? p.classNames()
+                    : org.snas4j.application.data.ImageDataset.indexNames(stored.shape().classes());
             exporter.export(RetrainService.networkConfig(config, stored.shape()), checkpoint.variablesDirectory(),
-                    new ServingMetadata(stored.normalization(), p.datasetName(), config.genotypeSource(), provenance), target);
+                    new ServingMetadata(stored.normalization(), p.datasetName(), config.genotypeSource(), provenance, classNames,
+                            config.dataset().folder().fit()), target);
         }
     }
 }

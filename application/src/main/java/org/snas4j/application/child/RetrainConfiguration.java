@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.snas4j.application.data.DatasetRequest;
 import org.snas4j.application.port.out.Device;
 import org.snas4j.domain.genotype.Genotype;
+import org.snas4j.domain.space.NetworkKind;
 
 /**
  * Everything that determines a retraining run; recorded with its results and enough to resume it.
@@ -29,24 +30,46 @@ import org.snas4j.domain.genotype.Genotype;
  * @param device              CPU or GPU
  * @param threads             TensorFlow threads (0 = TensorFlow's choice)
  * @param trainLimit          use at most this many training images (0 = all); for quick runs
+ * @param network             which evaluation network stacks the cells: DARTS' NetworkCIFAR or NetworkImageNet (the mobile setting)
+ * @param labelSmoothing      epsilon of the training targets' label smoothing (the ImageNet recipe: 0.1), 0 for none
+ * @param weightDecay         L2 weight decay (DARTS: 3e-4 on CIFAR-10, 3e-5 on ImageNet)
  */
 public record RetrainConfiguration(DatasetRequest dataset, String genotypeSource, Genotype genotype, int layers, int channels,
                                    int batchSize, int epochs, long seed, boolean auxiliary, double auxiliaryWeight, int cutout,
                                    double dropPath, double learningRate, double learningRateMin, boolean batchNormAfterPools,
-                                   double validationFraction, Device device, int threads, int trainLimit) {
+                                   double validationFraction, Device device, int threads, int trainLimit, NetworkKind network,
+                                   double labelSmoothing, double weightDecay) {
+
+    /** DARTS' weight decay for the CIFAR network. */
+    public static final double CIFAR_WEIGHT_DECAY = 3e-4;
+    /** DARTS' and SNAS' weight decay for the ImageNet network. */
+    public static final double IMAGENET_WEIGHT_DECAY = 3e-5;
+    /** DARTS' and SNAS' label smoothing for the ImageNet network. */
+    public static final double IMAGENET_LABEL_SMOOTHING = 0.1;
 
     public RetrainConfiguration {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(genotypeSource, "genotypeSource");
         Objects.requireNonNull(genotype, "genotype");
         Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(network, "network");
+    }
+
+    /** The CIFAR network without label smoothing, DARTS' weight decay (runs recorded before the other networks existed). */
+    public RetrainConfiguration(DatasetRequest dataset, String genotypeSource, Genotype genotype, int layers, int channels,
+                                int batchSize, int epochs, long seed, boolean auxiliary, double auxiliaryWeight, int cutout,
+                                double dropPath, double learningRate, double learningRateMin, boolean batchNormAfterPools,
+                                double validationFraction, Device device, int threads, int trainLimit) {
+        this(dataset, genotypeSource, genotype, layers, channels, batchSize, epochs, seed, auxiliary, auxiliaryWeight, cutout, dropPath,
+                learningRate, learningRateMin, batchNormAfterPools, validationFraction, device, threads, trainLimit, NetworkKind.CIFAR, 0,
+                CIFAR_WEIGHT_DECAY);
     }
 
     /** This configuration training another genotype (a study retrains every cell with one budget). */
     public RetrainConfiguration withGenotype(String newGenotypeSource, Genotype newGenotype) {
         return new RetrainConfiguration(dataset, newGenotypeSource, newGenotype, layers, channels, batchSize, epochs, seed, auxiliary,
                 auxiliaryWeight, cutout, dropPath, learningRate, learningRateMin, batchNormAfterPools, validationFraction, device, threads,
-                trainLimit);
+                trainLimit, network, labelSmoothing, weightDecay);
     }
 
     /** Drop-path probability of {@code epoch}: p * epoch / epochs, as DARTS' train.py sets it. */

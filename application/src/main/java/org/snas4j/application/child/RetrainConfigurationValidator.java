@@ -36,5 +36,11 @@ final class RetrainConfigurationValidator {
         }
         zeroOrPositive("--threads", "all cores", c.threads());
         zeroOrPositive("--train-limit", "all", c.trainLimit());
+        if (!(c.labelSmoothing() >= 0 && c.labelSmoothing() < 1)) {
+            throw new InvalidInputException("--label-smoothing", "must be in [0, 1), got " + c.labelSmoothing());
+        }
+        if (!(c.weightDecay() >= 0) || !Double.isFinite(c.weightDecay())) {
+            throw new InvalidInputException("--weight-decay", "must be zero or positive, got " + c.weightDecay());
+        }
     }
 }

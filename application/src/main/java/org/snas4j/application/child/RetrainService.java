@@ -65,7 +65,7 @@ public final class RetrainService implements RetrainGenotypeUseCase {
         ChildData data = ChildData.prepare(datasets.load(configuration.dataset()), configuration);
         try (ChildRunDirectory run = runs.create(runDirectory)) {
             Provenance provenance = new Provenance(configuration.seed(), data.datasetName(), data.fingerprint(), codeVersion,
-                    clock.instant(), null, commandLine);
+                    clock.instant(), null, commandLine, data.classNames());
             run.writeConfiguration(new StoredRetrainRun(configuration, provenance, data.shape(), data.normalization()));
             return execute(configuration, provenance, data, run, Optional.empty());
         }
@@ -99,7 +99,8 @@ public final class RetrainService implements RetrainGenotypeUseCase {
     /** The trainer configuration of a retraining run on images of {@code data}'s shape. */
     static ChildNetworkConfig networkConfig(RetrainConfiguration config, org.snas4j.domain.space.NetworkShape shape) {
         return new ChildNetworkConfig(config.genotype(), shape, new ChildOptions(config.auxiliary(), config.batchNormAfterPools()),
-                config.auxiliaryWeight(), 0.9, 3e-4, 5.0, config.seed(), config.device(), config.threads());
+                config.auxiliaryWeight(), 0.9, config.weightDecay(), 5.0, config.seed(), config.device(), config.threads(),
+                config.labelSmoothing());
     }
 
     private RetrainOutcome execute(RetrainConfiguration config, Provenance provenance, ChildData data, ChildRunDirectory run,

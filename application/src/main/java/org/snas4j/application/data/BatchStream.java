@@ -16,6 +16,8 @@ import org.snas4j.application.InvalidInputException;
  * The order of epoch e and the augmentation of batch b of epoch e each come from their own seed
  * derived from (seed, e[, b]), so {@code epoch(e, b)} resumes mid-epoch with exactly the batches an
  * uninterrupted run would have seen. Instances hold no mutable state and may be shared between threads.
+ * A dataset streamed from disk has its coming batches assembled ahead on its decoding workers, so
+ * the trainer does not wait for pictures to be decoded; the batches are the same.
  */
 public final class BatchStream {
 
@@ -73,18 +75,18 @@ public final class BatchStream {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
         }
-        int[] order = new int[data.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        if (training) {
-            SplittableRandom random = new SplittableRandom(Seeds.derive(seed, Seeds.SHUFFLE, epoch));
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
+        return training ? permutation(data.size(), new SplittableRandom(Seeds.derive(seed, Seeds.SHUFFLE, epoch)))
+                : java.util.stream.IntStream.range(0, data.size()).toArray();
+    }
+
+    /** A uniformly random permutation of 0..size-1 (Fisher-Yates), drawn from {@code random}. */
+    public static int[] permutation(int size, SplittableRandom random) {
+        int[] order = java.util.stream.IntStream.range(0, size).toArray();
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
         }
         return order;
     }
@@ -101,6 +103,12 @@ public final class BatchStream {
             throw new IllegalArgumentException("first batch " + firstBatch + " outside 0.." + batches);
         }
         int[] order = order(epoch);
+        if (data.pixelSource().isPresent()) {
+            // Streamed from disk: the workers decode and assemble the coming batches while the trainer runs.
+            PixelSource source = data.pixelSource().get();
+            return Prefetch.ahead(firstBatch, batches, index -> assemble(order, epoch, index), source.workers(),
+                    source.parallelism() + 1);
+        }
         return new Iterator<>() {
             private int next = firstBatch;
 

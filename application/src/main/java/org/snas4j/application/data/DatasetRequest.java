@@ -7,15 +7,29 @@ import java.util.Optional;
 /**
  * Which dataset to load.
  *
- * @param name      {@code fashion-mnist}, {@code mnist} or {@code cifar10}
+ * @param name      {@code fashion-mnist}, {@code fashion-mnist-subset}, {@code mnist}, {@code cifar10} or {@code folder}
  * @param directory where its files are; empty means the default place (for Fashion-MNIST: the
  *                  full set under /usr/share/datasets/fashion-mnist when present, else the bundled subset)
+ * @param folder    how a folder of pictures becomes images (only {@code folder} reads it)
  */
-public record DatasetRequest(String name, Optional<Path> directory) {
+public record DatasetRequest(String name, Optional<Path> directory, ImageFolderOptions folder) {
+
+    /** The name of the image-folder source: one sub-folder of pictures per class. */
+    public static final String FOLDER = "folder";
 
     public DatasetRequest {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(folder, "folder");
+    }
+
+    /** A dataset that is not a folder of pictures. */
+    public DatasetRequest(String name, Optional<Path> directory) {
+        this(name, directory, ImageFolderOptions.DEFAULTS);
+    }
+
+    public boolean isFolder() {
+        return FOLDER.equals(name);
     }
 
     public static DatasetRequest bundledDefault() {

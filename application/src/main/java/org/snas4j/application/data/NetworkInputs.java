@@ -2,6 +2,7 @@ package org.snas4j.application.data;
 
 import java.util.stream.IntStream;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.domain.space.NetworkKind;
 import org.snas4j.domain.space.NetworkShape;
 
 /** The steps every run takes from a loaded dataset to the network it trains: shared by search and retraining. */
@@ -27,10 +28,23 @@ public final class NetworkInputs {
 
     /** The network shape for these images; an impossible one is refused naming the {@code --layers} flag. */
     public static NetworkShape shape(int layers, int channels, ImageDataset images) {
+        return shape(layers, channels, images, NetworkKind.CIFAR);
+    }
+
+    /**
+     * The shape of a {@code kind} network for these images; an impossible one is refused naming the
+     * {@code --layers} flag, or {@code --network} when only the ImageNet stems make it impossible.
+     */
+    public static NetworkShape shape(int layers, int channels, ImageDataset images, NetworkKind kind) {
         try {
-            return new NetworkShape(layers, channels, images.height(), images.channels(), images.classes());
+            new NetworkShape(layers, channels, images.height(), images.channels(), images.classes());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--layers", e.getMessage());
+        }
+        try {
+            return new NetworkShape(layers, channels, images.height(), images.channels(), images.classes(), kind);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--network", kind.id() + ": " + e.getMessage());
         }
     }
 }

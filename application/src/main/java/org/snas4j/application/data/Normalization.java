@@ -44,13 +44,11 @@ public final class Normalization {
         int channels = training.channels();
         // Exact integer histograms: sums of 8-bit values never lose precision, whatever the dataset size.
         long[][] histogram = new long[channels][256];
-        byte[] image = new byte[training.imageSize()];
-        for (int i = 0; i < training.size(); i++) {
-            training.copyImage(i, image, 0);
+        training.forEachImage((index, image) -> {
             for (int p = 0; p < image.length; p++) {
                 histogram[p % channels][image[p] & 0xFF]++;
             }
-        }
+        });
         float[] mean = new float[channels];
         float[] std = new float[channels];
         for (int c = 0; c < channels; c++) {

@@ -25,23 +25,34 @@ public record TrainValidationSplit(ImageDataset train, ImageDataset validation) 
      * @throws InvalidInputException if the fraction is not in (0, 1) or leaves either part empty
      */
     public static TrainValidationSplit stratified(ImageDataset training, double validationFraction, long seed) {
-        if (!(validationFraction > 0 && validationFraction < 1)) {
-            throw new InvalidInputException("validation fraction", "must be strictly between 0 and 1, got " + validationFraction);
-        }
-        int total = training.size();
-        int validationTotal = (int) Math.round(validationFraction * total);
-        if (validationTotal < 1 || validationTotal > total - 1) {
-            throw new InvalidInputException("validation fraction", "validation fraction " + validationFraction + " of "
-                    + total + " images leaves " + validationTotal + " for validation and " + (total - validationTotal)
-                    + " for training; both need at least one");
-        }
-        int classes = training.classes();
-        int[][] byClass = indicesByClass(training);
-        int[] quota = quotas(byClass, validationFraction, validationTotal);
+        boolean[] held = stratifiedHoldOut(training, validationFraction, seed, "validation fraction");
+        return new TrainValidationSplit(training.subset(training.name() + " (search-train part)", indices(held, false)),
+                training.subset(training.name() + " (validation part)", indices(held, true)));
+    }
 
+    /**
+     * Which images a seeded, class-stratified hold-out of {@code fraction} takes: round(fraction * size)
+     * of them, floor(fraction * n_c) of every class c and the remaining few from the classes with the
+     * largest remainders (ties to the lower class index).
+     *
+     * @param setting names the setting in refusals
+     * @throws InvalidInputException if the fraction is not in (0, 1) or leaves either part empty
+     */
+    public static boolean[] stratifiedHoldOut(ImageDataset data, double fraction, long seed, String setting) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new InvalidInputException(setting, "must be strictly between 0 and 1, got " + fraction);
+        }
+        int total = data.size();
+        int heldTotal = (int) Math.round(fraction * total);
+        if (heldTotal < 1 || heldTotal > total - 1) {
+            throw new InvalidInputException(setting, setting + " " + fraction + " of " + total + " images leaves " + heldTotal
+                    + " held out and " + (total - heldTotal) + " for training; both need at least one");
+        }
+        int[][] byClass = indicesByClass(data);
+        int[] quota = quotas(byClass, fraction, heldTotal);
         boolean[] held = new boolean[total];
         SplittableRandom random = new SplittableRandom(Seeds.derive(seed, Seeds.SPLIT));
-        for (int c = 0; c < classes; c++) {
+        for (int c = 0; c < byClass.length; c++) {
             int[] members = byClass[c];
             // Partial Fisher-Yates: the first quota[c] positions become a uniform random sample.
             for (int i = 0; i < quota[c]; i++) {
@@ -52,19 +63,23 @@ public record TrainValidationSplit(ImageDataset train, ImageDataset validation) 
                 held[members[i]] = true;
             }
         }
-        int[] trainIndices = new int[total - validationTotal];
-        int[] validationIndices = new int[validationTotal];
-        int t = 0;
-        int v = 0;
-        for (int i = 0; i < total; i++) {
-            if (held[i]) {
-                validationIndices[v++] = i;
-            } else {
-                trainIndices[t++] = i;
+        return held;
+    }
+
+    /** The positions where {@code mask} is {@code value}, in order. */
+    public static int[] indices(boolean[] mask, boolean value) {
+        int count = 0;
+        for (boolean m : mask) {
+            count += m == value ? 1 : 0;
+        }
+        int[] result = new int[count];
+        int k = 0;
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i] == value) {
+                result[k++] = i;
             }
         }
-        return new TrainValidationSplit(training.subset(training.name() + " (search-train part)", trainIndices),
-                training.subset(training.name() + " (validation part)", validationIndices));
+        return result;
     }
 
     private static int[][] indicesByClass(ImageDataset data) {

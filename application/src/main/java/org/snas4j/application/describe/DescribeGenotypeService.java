@@ -10,6 +10,7 @@ import org.snas4j.domain.cost.SnasCostModel;
 import org.snas4j.domain.genotype.ChildOptions;
 import org.snas4j.domain.genotype.Genotype;
 import org.snas4j.domain.genotype.GenotypeStatistics;
+import org.snas4j.domain.genotype.NetworkMultiplyAdds;
 import org.snas4j.domain.genotype.NetworkParameterCount;
 import org.snas4j.domain.space.CellShape;
 import org.snas4j.domain.space.NetworkLayout;
@@ -35,7 +36,9 @@ public final class DescribeGenotypeService implements DescribeGenotypeUseCase {
             cells.add(new GenotypeDescription.CellCost(cell, cellCost));
             total = total.plus(cellCost);
         }
+        ChildOptions otherConvention = new ChildOptions(options.auxiliaryHead(), !options.batchNormAfterPools());
         return new GenotypeDescription(name, genotype, shape, cells, NetworkParameterCount.ofChild(genotype, shape, options), total,
-                GenotypeStatistics.parameterFreeEdges(genotype));
+                GenotypeStatistics.parameterFreeEdges(genotype), options, NetworkParameterCount.ofChild(genotype, shape, otherConvention),
+                NetworkMultiplyAdds.ofChild(genotype, shape));
     }
 }

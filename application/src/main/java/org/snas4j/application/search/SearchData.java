@@ -57,6 +57,11 @@ public final class SearchData {
         return datasetName;
     }
 
+    /** The class names of the images, by label. */
+    java.util.List<String> classNames() {
+        return training.data().classNames();
+    }
+
     /** Fingerprint of the training images the run uses (before the train/validation split). */
     String fingerprint() {
         return fingerprint;

@@ -85,7 +85,7 @@ public final class SearchService implements SearchArchitectureUseCase {
         SearchData data = SearchData.prepare(datasets.load(configuration.dataset()), configuration);
         try (RunDirectory run = runs.create(runDirectory)) {
             Provenance provenance = new Provenance(configuration.seed(), data.datasetName(), data.fingerprint(), codeVersion,
-                    clock.instant(), null, commandLine);
+                    clock.instant(), null, commandLine, data.classNames());
             run.writeConfiguration(configuration, provenance);
             return execute(configuration, provenance, data, run, Optional.empty());
         }

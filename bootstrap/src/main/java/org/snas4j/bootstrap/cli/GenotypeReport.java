@@ -8,6 +8,7 @@ import org.snas4j.domain.genotype.CellGenotype;
 import org.snas4j.domain.genotype.GenotypeStatistics;
 import org.snas4j.domain.space.CellKind;
 import org.snas4j.domain.space.CellTopology;
+import org.snas4j.domain.space.NetworkKind;
 import org.snas4j.domain.space.NetworkShape;
 
 /** Plain-text rendering of a priced genotype. */
@@ -20,8 +21,9 @@ final class GenotypeReport {
         StringBuilder sb = new StringBuilder();
         NetworkShape s = d.shape();
         sb.append(String.format(Locale.ROOT, "Genotype %s (%s form)%n", d.name(), d.genotype().form().name().toLowerCase(Locale.ROOT)));
-        sb.append(String.format(Locale.ROOT, "Network: %d cells, C=%d, input %dx%dx%d, %d classes%n%n",
-                s.layers(), s.initialChannels(), s.inputSize(), s.inputSize(), s.inputChannels(), s.classes()));
+        sb.append(String.format(Locale.ROOT, "Network: %s%d cells, C=%d, input %dx%dx%d, %d classes%n%n",
+                s.kind() == NetworkKind.IMAGENET ? "ImageNet (mobile) layout, " : "", s.layers(), s.initialChannels(), s.inputSize(),
+                s.inputSize(), s.inputChannels(), s.classes()));
         for (CellKind kind : CellKind.values()) {
             CellGenotype cell = d.genotype().cell(kind);
             sb.append(String.format(Locale.ROOT, "%s cell (%d parameter-free edges of %d):%n", kind.id(),
@@ -46,8 +48,15 @@ final class GenotypeReport {
         }
         OperationCost total = d.cellsCost();
         sb.append(String.format(Locale.ROOT, "%-27s %,14.0f %,16.0f %,16.0f%n", "all cells (ops only)", total.parameters(), total.flops(), total.mac()));
-        sb.append(String.format(Locale.ROOT, "%nWhole network: %,d trainable parameters (%.2fM)%n", d.networkParameters(),
-                d.networkParameters() / 1e6));
+        boolean poolBn = d.options().batchNormAfterPools();
+        sb.append(String.format(Locale.ROOT, "%nWhole network: %,d trainable parameters (%.2fM)%s, %s%n", d.networkParameters(),
+                d.networkParameters() / 1e6, d.options().auxiliaryHead() ? " with the auxiliary head" : "",
+                poolBn ? "an affine BN after every pool (--pool-bn, the SNAS code)" : "plain pools (DARTS)"));
+        sb.append(String.format(Locale.ROOT, "  with %s: %,d (%.2fM)%n", poolBn ? "plain pools (DARTS, without --pool-bn)"
+                : "an affine BN after every pool (--pool-bn, the SNAS code)", d.otherPoolConventionParameters(),
+                d.otherPoolConventionParameters() / 1e6));
+        sb.append(String.format(Locale.ROOT, "Multiply-adds: %,d (%.1fM) per %dx%d image at inference (convolutions and classifier; "
+                + "the same in both pool conventions)%n", d.multiplyAdds(), d.multiplyAdds() / 1e6, s.inputSize(), s.inputSize()));
         sb.append(String.format(Locale.ROOT, "Parameter-free edges: %d%n", d.parameterFreeEdges()));
         return sb.toString();
     }

@@ -3,11 +3,13 @@ package org.snas4j.bootstrap.cli;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.child.Prediction;
+import org.snas4j.application.child.Predictions;
+import org.snas4j.application.data.DatasetRequest;
 import org.snas4j.application.port.in.PredictUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,10 +20,17 @@ import picocli.CommandLine.Spec;
 /** Classifies images with an exported model. */
 @Command(name = "predict",
         mixinStandardHelpOptions = true,
-        description = {"Classify images with a model written by 'export'.",
+        description = {"Classify images with a model written by 'export', printing class names.",
             "IMAGES is an IDX image file (raw or .gz, as MNIST ships them), a CIFAR-10 binary batch (its labels are compared) "
-                + "or a picture (PNG, JPEG, ...) of the model's size."})
+                + "or a picture (PNG, JPEG, ...) of the model's size.",
+            "--dataset folder --data DIR classifies a folder with one sub-folder of pictures per class (its test/ part when it "
+                + "has train/ and test/), fitted to the model's input as its training fitted them; the folder names are the labels.",
+            "With labels, the accuracy and a confusion matrix follow the predictions."})
 public final class PredictCommand implements Callable<Integer> {
+
+    /** Up to this many classes the whole confusion matrix is printed; beyond, the most frequent confusions. */
+    static final int FULL_MATRIX_CLASSES = 30;
+    static final int LISTED_CONFUSIONS = 20;
 
     @Spec
     CommandSpec spec;
@@ -29,8 +38,17 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", required = true, description = "An exported model directory.")
     Path model;
 
-    @Parameters(index = "0", paramLabel = "IMAGES", description = "The images to classify.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "IMAGES", description = "The images to classify (or --dataset folder --data DIR).")
     Path images;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "folder: classify the pictures of --data DIR.")
+    String dataset;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "The folder of pictures, one sub-folder per class.")
+    Path data;
+
+    @Option(names = "--skip-bad-images", description = "Leave out files of the folder that are no usable pictures, with a warning.")
+    boolean skipBadImages;
 
     @Option(names = "--limit", paramLabel = "N", description = "Classify at most N images, 0 = all (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -44,23 +62,40 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Prediction> predictions = predict.predict(model, images, limit);
+        Predictions predictions = folder() ? predict.predictFolder(model, data, skipBadImages, limit) : predict.predict(model, images, limit);
         PrintWriter out = spec.commandLine().getOut();
         out.println("image\tclass\tprobability\tlabel");
-        long labelled = 0;
-        long correct = 0;
-        for (Prediction p : predictions) {
-            out.printf(Locale.ROOT, "%d\t%d\t%.4f\t%s%n", p.index(), p.predicted(), p.probability(),
-                    p.label().isPresent() ? Integer.toString(p.label().getAsInt()) : "-");
-            if (p.label().isPresent()) {
-                labelled++;
-                correct += p.label().getAsInt() == p.predicted() ? 1 : 0;
-            }
+        for (Prediction p : predictions.items()) {
+            out.printf(Locale.ROOT, "%s\t%s\t%.4f\t%s%n", cell(p.image()), cell(predictions.classNames().get(p.predicted())), p.probability(),
+                    p.label().isPresent() ? cell(predictions.classNames().get(p.label().getAsInt())) : "-");
         }
-        if (labelled > 0) {
-            out.printf(Locale.ROOT, "accuracy %.2f%% (%d of %d labelled images)%n", 100.0 * correct / labelled, correct, labelled);
-        }
+        predictions.confusion().ifPresent(confusion -> out.print(ConfusionReport.render(confusion, FULL_MATRIX_CLASSES, LISTED_CONFUSIONS)));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private boolean folder() {
+        if (dataset == null && data == null) {
+            if (images == null) {
+                throw new InvalidInputException("IMAGES", "give the images to classify, or --dataset folder --data DIR");
+            }
+            return false;
+        }
+        if (!DatasetRequest.FOLDER.equals(dataset)) {
+            throw new InvalidInputException("--dataset", "predict reads files directly (give them as IMAGES); --dataset takes only "
+                    + "'folder', with --data DIR" + (dataset == null ? "" : ", got '" + dataset + "'"));
+        }
+        if (data == null) {
+            throw new InvalidInputException("--data", "--dataset folder needs the folder: --data DIR");
+        }
+        if (images != null) {
+            throw new InvalidInputException("IMAGES", "give either IMAGES or --dataset folder --data DIR, not both");
+        }
+        return true;
+    }
+
+    /** Tab-separated output: a name's own tabs and line breaks become spaces. */
+    private static String cell(String text) {
+        return text.replaceAll("[\\t\\r\\n]", " ");
     }
 }

@@ -24,12 +24,15 @@ public final class SearchOptions {
 
     private static final SearchConfiguration D = SearchConfiguration.DEFAULTS;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "fashion-mnist, fashion-mnist-subset (the bundled subset even where the full set is installed), mnist or cifar10 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dataset", paramLabel = "NAME", description = "fashion-mnist, fashion-mnist-subset (the bundled subset even where the full set is installed), mnist, cifar10 or folder (your pictures: --data DIR with one sub-folder per class) (default: ${DEFAULT-VALUE}).")
     String dataset = D.dataset().name();
 
     @Option(names = "--data", paramLabel = "DIR", description = "Directory holding the dataset's files. Default for fashion-mnist: "
             + "/usr/share/datasets/fashion-mnist when present, else the bundled 10,000-image subset.")
     Path dataDirectory;
+
+    @Mixin
+    ImageFolderFlags folder = new ImageFolderFlags();
 
     @Option(names = "--layers", paramLabel = "N", description = "Cells in the supernet (default: ${DEFAULT-VALUE}; paper: 8).")
     int layers = D.layers();
@@ -106,7 +109,7 @@ public final class SearchOptions {
     public SearchConfiguration configuration() {
         double penaltyWeight = lambda != null ? lambda : parse("--constraint", constraint, ConstraintLevel::fromId).lambda();
         return SearchConfiguration.builder()
-                .dataset(new DatasetRequest(dataset, Optional.ofNullable(dataDirectory)))
+                .dataset(new DatasetRequest(dataset, Optional.ofNullable(dataDirectory), folder.options()))
                 .layers(layers).channels(channels).batchSize(batchSize).epochs(epochs).seed(seed)
                 .temperatureStart(temperature).temperatureFloor(temperatureFloor)
                 .temperatureSchedule(parse("--tau-schedule", temperatureSchedule, TemperatureSchedule.Kind::fromId))

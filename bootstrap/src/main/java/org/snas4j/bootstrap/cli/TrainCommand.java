@@ -16,6 +16,7 @@ import org.snas4j.application.child.RetrainOutcome;
 import org.snas4j.application.data.DatasetRequest;
 import org.snas4j.application.describe.GenotypeCatalog;
 import org.snas4j.application.port.in.RetrainGenotypeUseCase;
+import org.snas4j.domain.space.NetworkKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,12 +41,28 @@ public final class TrainCommand implements Callable<Integer> {
             + "(its final edge-all genotype). Required unless --resume.")
     String genotype;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "fashion-mnist, fashion-mnist-subset (the bundled subset even where the full set is installed), mnist or cifar10 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dataset", paramLabel = "NAME", description = "fashion-mnist, fashion-mnist-subset (the bundled subset even where the full set is installed), mnist, cifar10 or folder (your pictures: --data DIR with one sub-folder per class) (default: ${DEFAULT-VALUE}).")
     String dataset = "fashion-mnist";
 
     @Option(names = "--data", paramLabel = "DIR", description = "Directory holding the dataset's files (default for fashion-mnist: "
             + "/usr/share/datasets/fashion-mnist when present, else the bundled subset).")
     Path dataDirectory;
+
+    @Mixin
+    ImageFolderFlags folder = new ImageFolderFlags();
+
+    @Option(names = "--network", paramLabel = "KIND", description = "cifar (DARTS' NetworkCIFAR) or imagenet (NetworkImageNet, the "
+            + "mobile setting: two stride-2 stems, so the input size must be divisible by 32; the papers' setting is --layers 14 "
+            + "--channels 48 --input-size 224 --auxiliary) (default: ${DEFAULT-VALUE}).")
+    String network = NetworkKind.CIFAR.id();
+
+    @Option(names = "--label-smoothing", paramLabel = "EPS", description = "Label smoothing of the training loss (default: 0.1 with "
+            + "--network imagenet as DARTS and SNAS train it, else 0).")
+    Double labelSmoothing;
+
+    @Option(names = "--weight-decay", paramLabel = "WD", description = "L2 weight decay (default: 3e-5 with --network imagenet, else 3e-4, "
+            + "DARTS' values).")
+    Double weightDecay;
 
     @Option(names = "--layers", paramLabel = "N", description = "Cells (default: ${DEFAULT-VALUE}; paper: 20).")
     int layers = 8;
@@ -128,9 +145,13 @@ public final class TrainCommand implements Callable<Integer> {
         if (genotype == null) {
             throw new InvalidInputException("--genotype", "required (a published name, a genotype file or a search run directory)");
         }
-        return new RetrainConfiguration(new DatasetRequest(dataset, Optional.ofNullable(dataDirectory)), genotype,
+        NetworkKind kind = SearchOptions.parse("--network", network, NetworkKind::fromId);
+        boolean imageNet = kind == NetworkKind.IMAGENET;
+        return new RetrainConfiguration(new DatasetRequest(dataset, Optional.ofNullable(dataDirectory), folder.options()), genotype,
                 genotypes.resolve(genotype), layers, channels, batchSize, epochs, seed, auxiliary, auxiliaryWeight, cutout, dropPath,
-                learningRate, 0, poolBatchNorm, validationFraction, deviceOptions.device(), deviceOptions.threads(), trainLimit);
+                learningRate, 0, poolBatchNorm, validationFraction, deviceOptions.device(), deviceOptions.threads(), trainLimit, kind,
+                labelSmoothing != null ? labelSmoothing : imageNet ? RetrainConfiguration.IMAGENET_LABEL_SMOOTHING : 0,
+                weightDecay != null ? weightDecay : imageNet ? RetrainConfiguration.IMAGENET_WEIGHT_DECAY : RetrainConfiguration.CIFAR_WEIGHT_DECAY);
     }
 
     private Path outputDirectory() {

@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
 import org.snas4j.adapter.storage.dataset.FileDatasetSource;
+import org.snas4j.adapter.storage.dataset.folder.ImageFolderLoader;
 import org.snas4j.adapter.storage.genotype.ProtobufGenotypeRepository;
 import org.snas4j.adapter.storage.report.JFreeChartStudyChartWriter;
 import org.snas4j.adapter.storage.run.FileRunDirectoryFactory;
@@ -25,6 +26,7 @@ import org.snas4j.application.port.out.ChildRunDirectoryFactory;
 import org.snas4j.application.port.out.DatasetSource;
 import org.snas4j.application.port.out.DeviceAvailability;
 import org.snas4j.application.port.out.ImageFileReader;
+import org.snas4j.application.port.out.ImageFolderSource;
 import org.snas4j.application.port.out.ModelExporter;
 import org.snas4j.application.port.out.ServedModelLoader;
 import org.snas4j.application.port.out.GenotypeRepository;
@@ -40,8 +42,20 @@ public interface AdapterModule {
 
     @Provides
     @Singleton
-    static DatasetSource datasetSource() {
-        return new FileDatasetSource();
+    static DatasetSource datasetSource(ImageFolderLoader folders) {
+        return new FileDatasetSource(FileDatasetSource.DEBIAN_FASHION_MNIST, folders);
+    }
+
+    @Provides
+    @Singleton
+    static ImageFolderLoader imageFolderLoader() {
+        return new ImageFolderLoader();
+    }
+
+    @Provides
+    @Singleton
+    static ImageFolderSource imageFolderSource(ImageFolderLoader folders) {
+        return folders;
     }
 
     @Provides

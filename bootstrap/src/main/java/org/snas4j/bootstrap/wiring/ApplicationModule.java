@@ -20,6 +20,7 @@ import org.snas4j.application.port.out.ChildNetworkTrainerFactory;
 import org.snas4j.application.port.out.ChildRunDirectoryFactory;
 import org.snas4j.application.port.out.DeviceAvailability;
 import org.snas4j.application.port.out.ImageFileReader;
+import org.snas4j.application.port.out.ImageFolderSource;
 import org.snas4j.application.port.out.ModelExporter;
 import org.snas4j.application.port.out.RetrainListener;
 import org.snas4j.application.port.out.ServedModelLoader;
@@ -95,8 +96,8 @@ public interface ApplicationModule {
 
     @Provides
     @Singleton
-    static PredictUseCase predict(ServedModelLoader models, ImageFileReader images) {
-        return new PredictService(models, images);
+    static PredictUseCase predict(ServedModelLoader models, ImageFileReader images, ImageFolderSource folders) {
+        return new PredictService(models, images, folders);
     }
 
     @Provides

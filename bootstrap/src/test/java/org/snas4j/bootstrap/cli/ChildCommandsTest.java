@@ -58,7 +58,9 @@ class ChildCommandsTest {
         ImageIO.write(image, "png", picture.toFile());
         CommandLineRunner predicted = CommandLineRunner.run("predict", "--model", model.toString(), picture.toString());
         assertEquals(ExitCodes.OK, predicted.exitCode(), predicted.err());
-        assertTrue(predicted.out().lines().anyMatch(l -> l.matches("0\t\\d\t[01]\\.\\d{4}\t-")), predicted.out());
+        // Fashion-MNIST's class names, not indices, carried in the exported model's metadata.
+        String names = String.join("|", org.snas4j.adapter.storage.dataset.FileDatasetSource.FASHION_MNIST_CLASSES).replace("/", "\\/");
+        assertTrue(predicted.out().lines().anyMatch(l -> l.matches("0\t(" + names + ")\t[01]\\.\\d{4}\t-")), predicted.out());
 
         Path wrongSize = dir.resolve("small.png");
         ImageIO.write(new BufferedImage(10, 10, BufferedImage.TYPE_BYTE_GRAY), "png", wrongSize.toFile());

@@ -3,6 +3,7 @@ package org.snas4j.domain.genotype;
 import java.util.Objects;
 import org.snas4j.domain.space.CellShape;
 import org.snas4j.domain.space.CellTopology;
+import org.snas4j.domain.space.NetworkKind;
 import org.snas4j.domain.space.NetworkLayout;
 import org.snas4j.domain.space.NetworkShape;
 import org.snas4j.domain.space.Operation;
@@ -13,7 +14,8 @@ import org.snas4j.domain.space.Operation;
  * <p>The conventions below MUST match the TensorFlow builders of the child network and of the
  * supernet (their tests compare against these counts):
  * <ul>
- *   <li>stem: Conv3x3 in -> 3C without bias, then BN(3C);</li>
+ *   <li>stem: Conv3x3 in -> 3C without bias, then BN(3C); the ImageNet network's two stems instead:
+ *       Conv3x3 in -> C/2, BN(C/2), Conv3x3 C/2 -> C, BN(C), and Conv3x3 C -> C, BN(C);</li>
  *   <li>BN: affine (gamma and beta, 2 per channel) in the child; non-affine (0) everywhere in the
  *       supernet, stem included; moving statistics are never trainable;</li>
  *   <li>preprocessing of input 0: FactorizedReduce (two 1x1 convs C_in -> C/2 without bias, BN(C))
@@ -36,7 +38,8 @@ public final class NetworkParameterCount {
 
     private static final int STEM_KERNEL = 3;
     private static final int AUX_POOL = 5;
-    private static final int AUX_POOL_STRIDE = 3;
+    private static final int AUX_POOL_STRIDE_CIFAR = 3;
+    private static final int AUX_POOL_STRIDE_IMAGENET = 2;
     private static final int AUX_HIDDEN = 128;
     private static final int AUX_FEATURES = 768;
 
@@ -56,7 +59,7 @@ public final class NetworkParameterCount {
             }
         }
         if (options.auxiliaryHead()) {
-            total += auxiliaryHead(layout.cell(2 * shape.layers() / 3), shape.classes());
+            total += auxiliaryHead(layout.cell(2 * shape.layers() / 3), shape.classes(), shape.kind());
         }
         return total;
     }
@@ -68,7 +71,10 @@ public final class NetworkParameterCount {
      * TensorFlow supernet holds the same weights.
      */
     public static long ofSupernet(NetworkShape shape) {
-        NetworkLayout layout = NetworkLayout.of(Objects.requireNonNull(shape, "shape"));
+        if (Objects.requireNonNull(shape, "shape").kind() != NetworkKind.CIFAR) {
+            throw new IllegalArgumentException("the search supernet has the CIFAR layout, not " + shape.kind().id());
+        }
+        NetworkLayout layout = NetworkLayout.of(shape);
         long total = stem(shape, true) + classifier(layout.classifierInputs(), shape.classes());
         for (CellShape cell : layout.cells()) {
             total += preprocessing(cell, false);
@@ -99,8 +105,16 @@ public final class NetworkParameterCount {
     }
 
     private static long stem(NetworkShape shape, boolean affine) {
-        return (long) shape.inputChannels() * shape.stemChannels() * STEM_KERNEL * STEM_KERNEL
-                + batchNorm(shape.stemChannels(), affine);
+        if (shape.kind() == NetworkKind.IMAGENET) {
+            int c = shape.initialChannels();
+            return conv3x3(shape.inputChannels(), c / 2) + batchNorm(c / 2, affine) + conv3x3(c / 2, c) + batchNorm(c, affine)
+                    + conv3x3(c, c) + batchNorm(c, affine);
+        }
+        return conv3x3(shape.inputChannels(), shape.stemChannels()) + batchNorm(shape.stemChannels(), affine);
+    }
+
+    private static long conv3x3(int in, int out) {
+        return (long) in * out * STEM_KERNEL * STEM_KERNEL;
     }
 
     private static long preprocessing(CellShape cell, boolean affine) {
@@ -114,16 +128,31 @@ public final class NetworkParameterCount {
         return (long) inputs * classes + classes;
     }
 
-    private static long auxiliaryHead(CellShape cell, int classes) {
+    private static long auxiliaryHead(CellShape cell, int classes, NetworkKind kind) {
+        int pooled = auxiliaryPooledSize(cell, kind);
+        return (long) cell.outputChannels() * AUX_HIDDEN + batchNorm(AUX_HIDDEN, true)
+                + (long) AUX_HIDDEN * AUX_FEATURES * pooled * pooled + batchNorm(AUX_FEATURES, true)
+                + classifier(AUX_FEATURES, classes);
+    }
+
+    /**
+     * Side of the auxiliary head's pooled map on the output of {@code cell}, which its second
+     * convolution reduces to 1x1.
+     *
+     * @throws IllegalArgumentException when the cell's output is smaller than the 5x5 pooling window
+     */
+    public static int auxiliaryPooledSize(CellShape cell, NetworkKind kind) {
         int size = cell.outputSize();
         if (size < AUX_POOL) {
             throw new IllegalArgumentException("the auxiliary head needs at least " + AUX_POOL + "x" + AUX_POOL
                     + " features at cell " + cell.index() + ", got " + size + "x" + size);
         }
-        int pooled = (size - AUX_POOL) / AUX_POOL_STRIDE + 1;
-        return (long) cell.outputChannels() * AUX_HIDDEN + batchNorm(AUX_HIDDEN, true)
-                + (long) AUX_HIDDEN * AUX_FEATURES * pooled * pooled + batchNorm(AUX_FEATURES, true)
-                + classifier(AUX_FEATURES, classes);
+        return (size - AUX_POOL) / auxiliaryPoolStride(kind) + 1;
+    }
+
+    /** Stride of the auxiliary head's 5x5 average pooling: 3 in AuxiliaryHeadCIFAR, 2 in AuxiliaryHeadImageNet. */
+    public static int auxiliaryPoolStride(NetworkKind kind) {
+        return kind == NetworkKind.IMAGENET ? AUX_POOL_STRIDE_IMAGENET : AUX_POOL_STRIDE_CIFAR;
     }
 
     /** ReLU, 1x1 conv without bias, BN. */

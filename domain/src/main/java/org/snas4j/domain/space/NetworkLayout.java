@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Every cell's shape in a network of a given {@link NetworkShape}, computed exactly as the DARTS/SNAS
- * model constructors do: the stem emits 3C channels; at each reduction cell C doubles and the
- * spatial size halves; each cell emits 4C channels.
+ * model constructors do: the CIFAR stem emits 3C channels at the input size, the ImageNet stems C
+ * channels at 1/4 (stem0, read by the first cell as if a reduction preceded it) and 1/8 (stem1) of
+ * it; at each reduction cell C doubles and the spatial size halves; each cell emits 4C channels.
  */
 public final class NetworkLayout {
 
@@ -23,8 +24,8 @@ public final class NetworkLayout {
         int prevPrevChannels = shape.stemChannels();
         int prevChannels = shape.stemChannels();
         int channels = shape.initialChannels();
-        int size = shape.inputSize();
-        boolean previousWasReduction = false;
+        int size = shape.inputSize() / shape.kind().stemDownsampling();
+        boolean previousWasReduction = shape.kind() == NetworkKind.IMAGENET;
         for (int i = 0; i < shape.layers(); i++) {
             boolean reduction = shape.isReduction(i);
             int outputSize = size;

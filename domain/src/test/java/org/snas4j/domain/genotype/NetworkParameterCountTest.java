@@ -105,7 +105,7 @@ class NetworkParameterCountTest {
         assertEquals(published, actual, relative * published, "count " + actual + " vs published " + published);
     }
 
-    private static CellGenotype everyEdgeNone() {
+    static CellGenotype everyEdgeNone() {
         List<CellEdge> edges = new ArrayList<>();
         for (int e = 0; e < CellTopology.EDGES; e++) {
             edges.add(new CellEdge(Operation.NONE, CellTopology.fromNode(e), CellTopology.toNode(e)));

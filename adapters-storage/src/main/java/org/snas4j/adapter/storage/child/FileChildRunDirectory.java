@@ -25,6 +25,8 @@ import org.snas4j.application.child.RetrainResult;
 import org.snas4j.application.child.RetrainState;
 import org.snas4j.application.child.StoredRetrainRun;
 import org.snas4j.application.data.DatasetRequest;
+import org.snas4j.application.data.ImageFit;
+import org.snas4j.application.data.ImageFolderOptions;
 import org.snas4j.application.data.Normalization;
 import org.snas4j.application.port.out.CheckpointStore;
 import org.snas4j.application.port.out.ChildRunDirectory;
@@ -34,6 +36,7 @@ import org.snas4j.domain.genotype.CellEdge;
 import org.snas4j.domain.genotype.CellGenotype;
 import org.snas4j.domain.genotype.Genotype;
 import org.snas4j.domain.genotype.GenotypeForm;
+import org.snas4j.domain.space.NetworkKind;
 import org.snas4j.domain.space.NetworkShape;
 import org.snas4j.domain.space.Operation;
 
@@ -94,12 +97,21 @@ final class FileChildRunDirectory implements ChildRunDirectory {
                 .put("cutout", c.cutout()).put("drop_path", c.dropPath()).put("learning_rate", c.learningRate())
                 .put("learning_rate_min", c.learningRateMin()).put("batch_norm_after_pools", c.batchNormAfterPools())
                 .put("validation_fraction", c.validationFraction()).put("device", c.device()).put("threads", c.threads())
-                .put("train_limit", c.trainLimit());
+                .put("train_limit", c.trainLimit()).put("network", c.network().id()).put("label_smoothing", c.labelSmoothing())
+                .put("weight_decay", c.weightDecay());
         c.dataset().directory().ifPresent(d -> p.put("dataset.directory", d));
+        if (c.dataset().isFolder()) {
+            ImageFolderOptions f = c.dataset().folder();
+            p.put("dataset.folder.input_size", f.inputSize()).put("dataset.folder.input_channels", f.inputChannels())
+                    .put("dataset.folder.fit", f.fit().id()).put("dataset.folder.test_fraction", f.testFraction())
+                    .put("dataset.folder.skip_bad_images", f.skipBadImages()).put("dataset.folder.max_image_pixels", f.maxImagePixels())
+                    .put("dataset.folder.memory_limit_megabytes", f.memoryLimitMegabytes());
+        }
         putGenotype(p, c.genotype());
         putProvenance(p, "provenance.", run.provenance());
         NetworkShape s = run.shape();
-        p.put("shape.input_size", s.inputSize()).put("shape.input_channels", s.inputChannels()).put("shape.classes", s.classes());
+        p.put("shape.input_size", s.inputSize()).put("shape.input_channels", s.inputChannels()).put("shape.classes", s.classes())
+                .put("shape.network", s.kind().id());
         Normalization n = run.normalization();
         for (int ch = 0; ch < n.channels(); ch++) {
             p.put("normalization.mean." + ch, Float.toString(n.mean(ch))).put("normalization.std." + ch, Float.toString(n.std(ch)));
@@ -112,13 +124,18 @@ final class FileChildRunDirectory implements ChildRunDirectory {
         RunProperties p = RunProperties.read(path.resolve(CONFIGURATION));
         try {
             Optional<Path> directory = p.has("dataset.directory") ? Optional.of(Path.of(p.string("dataset.directory"))) : Optional.empty();
-            RetrainConfiguration c = new RetrainConfiguration(new DatasetRequest(p.string("dataset.name"), directory),
+            // Runs recorded before the ImageNet network existed trained the CIFAR one with DARTS' weight decay and no smoothing.
+            NetworkKind network = p.has("network") ? NetworkKind.fromId(p.string("network")) : NetworkKind.CIFAR;
+            RetrainConfiguration c = new RetrainConfiguration(dataset(p, directory),
                     p.string("genotype.source"), genotype(p), p.integer("layers"), p.integer("channels"), p.integer("batch"),
                     p.integer("epochs"), p.longValue("seed"), p.bool("auxiliary"), p.decimal("auxiliary_weight"), p.integer("cutout"),
                     p.decimal("drop_path"), p.decimal("learning_rate"), p.decimal("learning_rate_min"), p.bool("batch_norm_after_pools"),
-                    p.decimal("validation_fraction"), Device.valueOf(p.string("device")), p.integer("threads"), p.integer("train_limit"));
+                    p.decimal("validation_fraction"), Device.valueOf(p.string("device")), p.integer("threads"), p.integer("train_limit"),
+                    network, p.has("label_smoothing") ? p.decimal("label_smoothing") : 0,
+                    p.has("weight_decay") ? p.decimal("weight_decay") : RetrainConfiguration.CIFAR_WEIGHT_DECAY);
             NetworkShape shape = new NetworkShape(c.layers(), c.channels(), p.integer("shape.input_size"),
-                    p.integer("shape.input_channels"), p.integer("shape.classes"));
+                    p.integer("shape.input_channels"), p.integer("shape.classes"),
+                    p.has("shape.network") ? NetworkKind.fromId(p.string("shape.network")) : NetworkKind.CIFAR);
             int channels = shape.inputChannels();
             float[] mean = new float[channels];
             float[] std = new float[channels];
@@ -245,6 +262,20 @@ final class FileChildRunDirectory implements ChildRunDirectory {
         return new Genotype(cells.get(0), cells.get(1));
     }
 
+    private static DatasetRequest dataset(RunProperties p, Optional<Path> directory) {
+        if (!p.has("dataset.folder.input_size")) {
+            return new DatasetRequest(p.string("dataset.name"), directory);
+        }
+        try {
+            return new DatasetRequest(p.string("dataset.name"), directory, new ImageFolderOptions(p.integer("dataset.folder.input_size"),
+                    p.integer("dataset.folder.input_channels"), ImageFit.fromId(p.string("dataset.folder.fit")),
+                    p.decimal("dataset.folder.test_fraction"), p.bool("dataset.folder.skip_bad_images"),
+                    p.longValue("dataset.folder.max_image_pixels"), p.integer("dataset.folder.memory_limit_megabytes")));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(p.file(), "dataset.folder: " + e.getMessage(), e);
+        }
+    }
+
     private static void putProvenance(RunProperties p, String prefix, Provenance provenance) {
         p.put(prefix + "seed", provenance.seed()).put(prefix + "dataset", provenance.datasetName())
                 .put(prefix + "dataset_sha256", provenance.datasetFingerprint()).put(prefix + "code_version", provenance.codeVersion())
@@ -252,11 +283,24 @@ final class FileChildRunDirectory implements ChildRunDirectory {
         if (provenance.finishedAt() != null) {
             p.put(prefix + "finished_at", provenance.finishedAt());
         }
+        for (int k = 0; k < provenance.classNames().size(); k++) {
+            p.put(prefix + "class." + k, provenance.classNames().get(k));
+        }
     }
 
     private static Provenance provenance(RunProperties p, String prefix) {
         return new Provenance(p.longValue(prefix + "seed"), p.string(prefix + "dataset"), p.string(prefix + "dataset_sha256"),
                 p.string(prefix + "code_version"), Instant.parse(p.string(prefix + "started_at")),
-                p.has(prefix + "finished_at") ? Instant.parse(p.string(prefix + "finished_at")) : null, p.string(prefix + "command_line"));
+                p.has(prefix + "finished_at") ? Instant.parse(p.string(prefix + "finished_at")) : null, p.string(prefix + "command_line"),
+                classNames(p, prefix));
+    }
+
+    /** The class names recorded under prefix + "class.K"; none in runs recorded before they were. */
+    private static List<String> classNames(RunProperties p, String prefix) {
+        List<String> names = new ArrayList<>();
+        while (p.has(prefix + "class." + names.size())) {
+            names.add(p.string(prefix + "class." + names.size()));
+        }
+        return names;
     }
 }

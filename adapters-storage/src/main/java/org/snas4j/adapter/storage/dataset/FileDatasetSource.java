@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.snas4j.adapter.storage.dataset.folder.ImageFolderLoader;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.data.DatasetRequest;
 import org.snas4j.application.data.DatasetSplits;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the datasets snas4j knows from files: Fashion-MNIST and MNIST as IDX (raw or gzip), CIFAR-10
- * as its binary batches. Fashion-MNIST without a directory comes from Debian's
+ * as its binary batches, a folder of pictures with one sub-folder per class ({@link ImageFolderLoader}).
+ * Classes carry their published names. Fashion-MNIST without a directory comes from Debian's
  * {@code dataset-fashion-mnist} package when that holds the full set, else from the subset bundled
  * in this jar (the first 10,000 training and 2,000 test images; see PROVENANCE.md beside it).
  */
@@ -32,7 +34,17 @@ public final class FileDatasetSource implements DatasetSource {
     public static final String FASHION_MNIST_SUBSET = "fashion-mnist-subset";
     public static final String MNIST = "mnist";
     public static final String CIFAR10 = "cifar10";
-    public static final List<String> DATASET_NAMES = List.of(FASHION_MNIST, FASHION_MNIST_SUBSET, MNIST, CIFAR10);
+    /** A folder of pictures, one sub-folder per class; see {@link ImageFolderLoader}. */
+    public static final String FOLDER = DatasetRequest.FOLDER;
+    public static final List<String> DATASET_NAMES = List.of(FASHION_MNIST, FASHION_MNIST_SUBSET, MNIST, CIFAR10, FOLDER);
+    /** Zalando's names of the Fashion-MNIST classes, by label. */
+    public static final List<String> FASHION_MNIST_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
+            "Shirt", "Sneaker", "Bag", "Ankle boot");
+    /** The digits. */
+    public static final List<String> MNIST_CLASSES = ImageDataset.indexNames(10);
+    /** The CIFAR-10 class names of batches.meta.txt, by label. */
+    public static final List<String> CIFAR10_CLASSES = List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse",
+            "ship", "truck");
     /** The dataset name (prefix of the train/test set names) of the bundled subset. */
     public static final String BUNDLED_SUBSET_NAME = "fashion-mnist (bundled subset)";
 
@@ -51,6 +63,7 @@ public final class FileDatasetSource implements DatasetSource {
     private static final Logger LOG = LoggerFactory.getLogger(FileDatasetSource.class);
 
     private final Path systemFashionMnist;
+    private final ImageFolderLoader folders;
 
     /** Looks for the full Fashion-MNIST set where Debian installs it. */
     public FileDatasetSource() {
@@ -59,7 +72,12 @@ public final class FileDatasetSource implements DatasetSource {
 
     /** Looks for the full Fashion-MNIST set in {@code systemFashionMnist} (tests point it elsewhere). */
     public FileDatasetSource(Path systemFashionMnist) {
+        this(systemFashionMnist, new ImageFolderLoader());
+    }
+
+    public FileDatasetSource(Path systemFashionMnist, ImageFolderLoader folders) {
         this.systemFashionMnist = Objects.requireNonNull(systemFashionMnist, "systemFashionMnist");
+        this.folders = Objects.requireNonNull(folders, "folders");
     }
 
     @Override
@@ -72,6 +90,8 @@ public final class FileDatasetSource implements DatasetSource {
                     : loadBundledSubset();
             case MNIST -> loadIdx(MNIST, directory.orElseThrow(() -> noDirectory(MNIST, "train-images-idx3-ubyte and the other three IDX files")));
             case CIFAR10 -> loadCifar(directory.orElseThrow(() -> noDirectory(CIFAR10, "data_batch_1.bin .. data_batch_5.bin and test_batch.bin")));
+            case FOLDER -> folders.load(directory.orElseThrow(() -> new InvalidInputException("--data", "--dataset folder needs the folder: "
+                    + "--data DIR, with one sub-folder of pictures per class")), request.folder());
             default -> throw new InvalidInputException("--dataset", "unknown dataset '" + request.name() + "'; valid names: "
                     + String.join(", ", DATASET_NAMES));
         };
@@ -106,12 +126,13 @@ public final class FileDatasetSource implements DatasetSource {
     }
 
     private static DatasetSplits loadIdx(String datasetName, Function<String, DataFile> files) {
-        ImageDataset train = idxPart(datasetName, "train", files.apply(TRAIN_IMAGES), files.apply(TRAIN_LABELS));
-        ImageDataset test = idxPart(datasetName, "test", files.apply(TEST_IMAGES), files.apply(TEST_LABELS));
+        List<String> classes = MNIST.equals(datasetName) ? MNIST_CLASSES : FASHION_MNIST_CLASSES;
+        ImageDataset train = idxPart(datasetName, "train", files.apply(TRAIN_IMAGES), files.apply(TRAIN_LABELS), classes);
+        ImageDataset test = idxPart(datasetName, "test", files.apply(TEST_IMAGES), files.apply(TEST_LABELS), classes);
         return new DatasetSplits(train, test);
     }
 
-    private static ImageDataset idxPart(String datasetName, String part, DataFile imagesFile, DataFile labelsFile) {
+    private static ImageDataset idxPart(String datasetName, String part, DataFile imagesFile, DataFile labelsFile, List<String> classes) {
         IdxReader.Images images = IdxReader.readImages(imagesFile);
         if (images.rows() != IDX_SIDE || images.columns() != IDX_SIDE) {
             throw new InvalidInputException(imagesFile.source(), "images are " + images.rows() + "x" + images.columns() + " pixels, expected "
@@ -122,7 +143,7 @@ public final class FileDatasetSource implements DatasetSource {
             throw new InvalidInputException(labelsFile.source(), "holds " + labels.length + " labels but " + fileName(imagesFile) + " holds "
                     + images.count() + " images");
         }
-        return new ImageDataset(datasetName + " " + part, IDX_SIDE, IDX_SIDE, 1, CLASSES, images.pixels(), labels);
+        return new ImageDataset(datasetName + " " + part, IDX_SIDE, IDX_SIDE, 1, classes, images.pixels(), labels);
     }
 
     /** The four IDX files of {@code directory} (each raw, else .gz), or empty if any is missing. */
@@ -187,7 +208,7 @@ public final class FileDatasetSource implements DatasetSource {
             CifarBinaryReader.readInto(files.get(i), counts[i], pixels, labels, first);
             first += counts[i];
         }
-        return new ImageDataset(name, CifarBinaryReader.SIDE, CifarBinaryReader.SIDE, CifarBinaryReader.CHANNELS, CifarBinaryReader.CLASSES,
+        return new ImageDataset(name, CifarBinaryReader.SIDE, CifarBinaryReader.SIDE, CifarBinaryReader.CHANNELS, CIFAR10_CLASSES,
                 pixels, labels);
     }
 

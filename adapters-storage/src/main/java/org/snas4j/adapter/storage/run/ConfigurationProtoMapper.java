@@ -4,7 +4,10 @@ import com.google.protobuf.Timestamp;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.data.DatasetRequest;
+import org.snas4j.application.data.ImageFit;
+import org.snas4j.application.data.ImageFolderOptions;
 import org.snas4j.application.port.out.Device;
 import org.snas4j.application.port.out.StoredRun;
 import org.snas4j.application.search.Provenance;
@@ -18,6 +21,7 @@ import org.snas4j.proto.CostMetricProto;
 import org.snas4j.proto.DatasetRequestProto;
 import org.snas4j.proto.DeviceProto;
 import org.snas4j.proto.GradientEstimatorProto;
+import org.snas4j.proto.ImageFolderOptionsProto;
 import org.snas4j.proto.ProvenanceProto;
 import org.snas4j.proto.SearchConfigurationProto;
 import org.snas4j.proto.Top2RuleProto;
@@ -45,7 +49,8 @@ public final class ConfigurationProtoMapper {
                 .setDatasetFingerprint(provenance.datasetFingerprint())
                 .setCodeVersion(provenance.codeVersion())
                 .setStartedAt(timestamp(provenance.startedAt()))
-                .setCommandLine(provenance.commandLine());
+                .setCommandLine(provenance.commandLine())
+                .addAllClassNames(provenance.classNames());
         if (provenance.finishedAt() != null) {
             builder.setFinishedAt(timestamp(provenance.finishedAt()));
         }
@@ -62,15 +67,13 @@ public final class ConfigurationProtoMapper {
         }
         Provenance provenance = new Provenance(proto.getSeed(), proto.getDatasetName(), proto.getDatasetFingerprint(),
                 proto.getCodeVersion(), instant(proto.getStartedAt()), proto.hasFinishedAt() ? instant(proto.getFinishedAt()) : null,
-                proto.getCommandLine());
+                proto.getCommandLine(), proto.getClassNamesList());
         return new StoredRun(fromProto(proto.getConfiguration()), provenance);
     }
 
     public static SearchConfigurationProto toProto(SearchConfiguration c) {
         return SearchConfigurationProto.newBuilder()
-                .setDataset(DatasetRequestProto.newBuilder()
-                        .setName(c.dataset().name())
-                        .setDirectory(c.dataset().directory().map(Path::toString).orElse("")))
+                .setDataset(toProto(c.dataset()))
                 .setLayers(c.layers())
                 .setChannels(c.channels())
                 .setBatchSize(c.batchSize())
@@ -101,8 +104,7 @@ public final class ConfigurationProtoMapper {
         if (!p.hasDataset() || p.getDataset().getName().isEmpty()) {
             throw new IllegalArgumentException("configuration.dataset.name is missing");
         }
-        String directory = p.getDataset().getDirectory();
-        DatasetRequest dataset = new DatasetRequest(p.getDataset().getName(), directory.isEmpty() ? Optional.empty() : Optional.of(Path.of(directory)));
+        DatasetRequest dataset = fromProto(p.getDataset());
         return new SearchConfiguration(dataset, p.getLayers(), p.getChannels(), p.getBatchSize(), p.getEpochs(), p.getSeed(),
                 p.getTemperatureStart(), p.getTemperatureFloor(),
                 p.getExponentialTemperature() ? TemperatureSchedule.Kind.EXPONENTIAL : TemperatureSchedule.Kind.LINEAR, p.getLambda(),
@@ -115,6 +117,34 @@ public final class ConfigurationProtoMapper {
                 p.getTop2Rule() == Top2RuleProto.TOP2_RULE_UNSPECIFIED ? Top2Rule.DARTS
                         : Top2Rule.valueOf(enumName("top2_rule", p.getTop2Rule().name(), TOP2_RULE)),
                 p.getChildCalibrationBatches());
+    }
+
+    static DatasetRequestProto toProto(DatasetRequest dataset) {
+        DatasetRequestProto.Builder builder = DatasetRequestProto.newBuilder()
+                .setName(dataset.name())
+                .setDirectory(dataset.directory().map(Path::toString).orElse(""));
+        if (dataset.isFolder()) {
+            ImageFolderOptions f = dataset.folder();
+            builder.setFolder(ImageFolderOptionsProto.newBuilder().setInputSize(f.inputSize()).setInputChannels(f.inputChannels())
+                    .setFit(f.fit().id()).setTestFraction(f.testFraction()).setSkipBadImages(f.skipBadImages())
+                    .setMaxImagePixels(f.maxImagePixels()).setMemoryLimitMegabytes(f.memoryLimitMegabytes()));
+        }
+        return builder.build();
+    }
+
+    static DatasetRequest fromProto(DatasetRequestProto p) {
+        String directory = p.getDirectory();
+        Optional<Path> path = directory.isEmpty() ? Optional.empty() : Optional.of(Path.of(directory));
+        if (!p.hasFolder()) {
+            return new DatasetRequest(p.getName(), path);
+        }
+        ImageFolderOptionsProto f = p.getFolder();
+        try {
+            return new DatasetRequest(p.getName(), path, new ImageFolderOptions(f.getInputSize(), f.getInputChannels(), ImageFit.fromId(f.getFit()),
+                    f.getTestFraction(), f.getSkipBadImages(), f.getMaxImagePixels(), f.getMemoryLimitMegabytes()));
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException("configuration.dataset.folder: " + e.getMessage(), e);
+        }
     }
 
     private static String enumName(String field, String protoName, String prefix) {

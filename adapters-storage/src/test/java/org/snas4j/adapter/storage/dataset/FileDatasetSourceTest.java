@@ -124,7 +124,7 @@ class FileDatasetSourceTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> source.load(new DatasetRequest("imagenet", Optional.empty())));
         assertEquals("--dataset", e.source());
-        assertEquals("unknown dataset 'imagenet'; valid names: fashion-mnist, fashion-mnist-subset, mnist, cifar10", e.problem());
+        assertEquals("unknown dataset 'imagenet'; valid names: fashion-mnist, fashion-mnist-subset, mnist, cifar10, folder", e.problem());
     }
 
     @Test
@@ -180,5 +180,25 @@ class FileDatasetSourceTest {
         DatasetSplits splits = new FileDatasetSource(installed).load(DatasetRequest.bundledDefault());
         assertEquals(FashionMnistSubsetMaker.TRAIN_IMAGES, splits.train().size());
         assertEquals(FileDatasetSource.BUNDLED_SUBSET_NAME + " train", splits.train().name());
+    }
+
+    @Test
+    void classesCarryTheirPublishedNames() {
+        DatasetSplits bundled = new FileDatasetSource().load(new DatasetRequest(FileDatasetSource.FASHION_MNIST_SUBSET, Optional.empty()));
+        assertEquals("T-shirt/top", bundled.train().classNames().get(0));
+        assertEquals("Ankle boot", bundled.test().classNames().get(9));
+        assertEquals(10, FileDatasetSource.CIFAR10_CLASSES.size());
+        assertEquals("truck", FileDatasetSource.CIFAR10_CLASSES.get(9));
+    }
+
+    @Test
+    void aFolderDatasetReadsItsFolderAndNeedsOne(@TempDir Path dir) {
+        org.snas4j.application.data.PictureFolders.write(dir, java.util.List.of("b", "a"), 5, 8, 8, "png", false);
+        DatasetSplits splits = new FileDatasetSource().load(new DatasetRequest(DatasetRequest.FOLDER, Optional.of(dir)));
+        assertEquals(java.util.List.of("a", "b"), splits.train().classNames());
+        assertEquals(10, splits.train().size() + splits.test().size());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> new FileDatasetSource().load(new DatasetRequest(DatasetRequest.FOLDER, Optional.empty())));
+        assertEquals("--data", e.source());
     }
 }

@@ -15,6 +15,7 @@ import org.snas4j.domain.genotype.ChildOptions;
 import org.snas4j.domain.genotype.Genotype;
 import org.snas4j.domain.space.CellShape;
 import org.snas4j.domain.space.CellTopology;
+import org.snas4j.domain.space.NetworkKind;
 import org.snas4j.domain.space.NetworkLayout;
 import org.snas4j.domain.space.NetworkShape;
 import org.snas4j.domain.space.Operation;
@@ -24,7 +25,8 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The DARTS evaluation network ({@code NetworkCIFAR} of DARTS' {@code model.py}) of a genotype:
+ * The DARTS evaluation network ({@code NetworkCIFAR} of DARTS' {@code model.py}, or
+ * {@code NetworkImageNet} with its two stride-2 stems for {@link NetworkKind#IMAGENET}) of a genotype:
  * stem Conv3x3 + BN, {@code layers} cells with reductions at layers/3 and 2*layers/3, global average
  * pooling and a linear classifier, and optionally the auxiliary head on the output of cell
  * 2*layers/3. All BN is affine. Both genotype forms are built the same way: every kept edge applies
@@ -33,7 +35,8 @@ import org.tensorflow.types.TInt32;
  * the edge-all form) is zeros. The preprocessing of both cell inputs is always built, as DARTS'
  * modules are, even when no edge reads an input, so parameter counts match the domain's.
  *
- * <p>Variable paths: {@code stem/conv}, {@code stem/bn/*}, {@code cellK/preprocess0|1/*},
+ * <p>Variable paths: {@code stem/conv}, {@code stem/bn/*} (ImageNet: {@code stem0/conv1|conv2}, {@code stem0/bn1|bn2/*},
+ * {@code stem1/conv}, {@code stem1/bn/*}), {@code cellK/preprocess0|1/*},
  * {@code cellK/edgeE/*} (E the supernet edge index 0..13), {@code auxiliary/*}, {@code classifier/*}.
  */
 public final class ChildNetwork {
@@ -89,11 +92,18 @@ public final class ChildNetwork {
         Operand<TInt32> batchSize = scope.tf().slice(scope.tf().shape(images), scope.tf().constant(new int[] {0}),
                 scope.tf().constant(new int[] {1}));
 
-        NetworkScope stem = scope.child("stem");
-        Operand<TFloat32> s1 = Layers.batchNorm(stem, "bn",
-                Layers.conv2d(stem, "conv", images, shape.inputChannels(), shape.stemChannels(), STEM_KERNEL, 1, 1),
-                shape.stemChannels(), true);
-        Operand<TFloat32> s0 = s1;
+        Operand<TFloat32> s0;
+        Operand<TFloat32> s1;
+        if (shape.kind() == NetworkKind.IMAGENET) {
+            s0 = imageNetStem0(scope.child("stem0"), images, shape);
+            s1 = imageNetStem1(scope.child("stem1"), s0, shape.initialChannels());
+        } else {
+            NetworkScope stem = scope.child("stem");
+            s1 = Layers.batchNorm(stem, "bn",
+                    Layers.conv2d(stem, "conv", images, shape.inputChannels(), shape.stemChannels(), STEM_KERNEL, 1, 1),
+                    shape.stemChannels(), true);
+            s0 = s1;
+        }
         int auxiliaryCell = 2 * shape.layers() / 3;
         Operand<TFloat32> auxiliary = null;
         for (CellShape cell : layout.cells()) {
@@ -102,12 +112,27 @@ public final class ChildNetwork {
             s0 = s1;
             s1 = output;
             if (cell.index() == auxiliaryCell && dropPath != null && options.auxiliaryHead()) {
-                auxiliary = AuxiliaryHead.build(scope.child("auxiliary"), s1, cell.outputChannels(), shape.classes());
+                auxiliary = AuxiliaryHead.build(scope.child("auxiliary"), s1, cell.outputChannels(), shape.classes(), shape.kind());
             }
         }
         Operand<TFloat32> logits = Layers.linear(scope, "classifier", Layers.globalAveragePool(scope, s1),
                 layout.classifierInputs(), shape.classes());
         return new Outputs(logits, Optional.ofNullable(auxiliary));
+    }
+
+    /** NetworkImageNet's stem0: Conv3x3/2 to C/2, BN, ReLU, Conv3x3/2 to C, BN (a quarter of the input size). */
+    private static Operand<TFloat32> imageNetStem0(NetworkScope scope, Operand<TFloat32> images, NetworkShape shape) {
+        int half = shape.initialChannels() / 2;
+        Operand<TFloat32> y = Layers.conv2d(scope, "conv1", images, shape.inputChannels(), half, STEM_KERNEL, 2, 1);
+        y = Layers.relu(scope, Layers.batchNorm(scope, "bn1", y, half, true));
+        y = Layers.conv2d(scope, "conv2", y, half, shape.initialChannels(), STEM_KERNEL, 2, 1);
+        return Layers.batchNorm(scope, "bn2", y, shape.initialChannels(), true);
+    }
+
+    /** NetworkImageNet's stem1 on stem0's output: ReLU, Conv3x3/2 (C to C), BN (an eighth of the input size). */
+    private static Operand<TFloat32> imageNetStem1(NetworkScope scope, Operand<TFloat32> stem0, int channels) {
+        Operand<TFloat32> y = Layers.conv2d(scope, "conv", Layers.relu(scope, stem0), channels, channels, STEM_KERNEL, 2, 1);
+        return Layers.batchNorm(scope, "bn", y, channels, true);
     }
 
     private static Operand<TFloat32> cell(NetworkScope scope, Operand<TFloat32> input0, Operand<TFloat32> input1, CellShape cell,

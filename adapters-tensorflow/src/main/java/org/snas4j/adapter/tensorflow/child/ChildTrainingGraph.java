@@ -71,10 +71,11 @@ final class ChildTrainingGraph {
         ChildNetwork.Outputs trained = ChildNetwork.training(training, images, config.genotype(), shape, config.options(),
                 new DropPath(keepProbability, dropPathSeed));
         Ops t = training.tf();
-        loss = meanCrossEntropy(t, trained.logits(), labels);
+        Operand<TFloat32> trainingTargets = smoothed(t, labels, config.labelSmoothing(), shape.classes());
+        loss = meanCrossEntropy(t, trained.logits(), trainingTargets);
         objective = trained.auxiliaryLogits()
                 .map(aux -> (Operand<TFloat32>) t.math.add(loss, t.math.mul(t.constant((float) config.auxiliaryWeight()),
-                        meanCrossEntropy(t, aux, labels))))
+                        meanCrossEntropy(t, aux, trainingTargets))))
                 .orElseGet(() -> t.identity(loss));
         accuracy = t.math.mean(t.dtypes.cast(t.math.equal(t.math.argMax(trained.logits(), t.constant(1)),
                 t.math.argMax(labels, t.constant(1))), TFloat32.class), t.constant(0));
@@ -120,7 +121,19 @@ final class ChildTrainingGraph {
         return names.stream().filter(name -> reached.contains(variables.variable(name).op().name())).toList();
     }
 
-    private static Operand<TFloat32> meanCrossEntropy(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> oneHot) {
+    /**
+     * The training targets: the fed one-hot labels, or with label smoothing epsilon
+     * (1 - epsilon) * one-hot + epsilon / classes, as the authors' {@code CrossEntropyLabelSmooth} builds
+     * them; the softmax cross-entropy of these soft targets is their loss, mean over the batch.
+     */
+    static Operand<TFloat32> smoothed(Ops tf, Operand<TFloat32> oneHot, double epsilon, int classes) {
+        if (epsilon == 0) {
+            return oneHot;
+        }
+        return tf.math.add(tf.math.mul(oneHot, tf.constant((float) (1 - epsilon))), tf.constant((float) (epsilon / classes)));
+    }
+
+    static Operand<TFloat32> meanCrossEntropy(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> oneHot) {
         return tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
     }
 

@@ -54,6 +54,8 @@ public final class SavedModelExporter implements ModelExporter {
     public static final String LOGITS = "logits";
     public static final String PROBABILITIES = "probabilities";
     public static final String METADATA = "assets.extra/snas4j-model.json";
+    /** What {@link SavedModelLoader} reads back: class names ({@code class.K}) and the image fit, as java.util.Properties. */
+    public static final String SERVING = "assets.extra/snas4j-serving.properties";
 
     @Override
     public void export(ChildNetworkConfig config, Path variablesDirectory, ServingMetadata metadata, Path target) {
@@ -81,6 +83,7 @@ public final class SavedModelExporter implements ModelExporter {
             Path json = temporary.resolve(METADATA);
             Files.createDirectories(json.getParent());
             Files.writeString(json, metadataJson(config, metadata), StandardCharsets.UTF_8);
+            writeServing(temporary.resolve(SERVING), metadata);
             // On disk before the rename publishes it: a crash leaves no half-written model under the target's name.
             AtomicFiles.syncTree(temporary);
             // No REPLACE_EXISTING: a target created meanwhile is not overwritten.
@@ -139,6 +142,17 @@ public final class SavedModelExporter implements ModelExporter {
         return tf.math.mul(tf.math.sub(unit, tf.constant(mean)), tf.constant(inverseStd));
     }
 
+    private static void writeServing(Path file, ServingMetadata metadata) throws IOException {
+        java.util.Properties serving = new java.util.Properties();
+        for (int k = 0; k < metadata.classNames().size(); k++) {
+            serving.setProperty("class." + k, metadata.classNames().get(k));
+        }
+        serving.setProperty("input.fit", metadata.imageFit().id());
+        try (java.io.Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            serving.store(out, "snas4j: class names by index and how pictures were fitted to the input size");
+        }
+    }
+
     private static String metadataJson(ChildNetworkConfig config, ServingMetadata metadata) {
         NetworkShape shape = config.shape();
         Normalization n = metadata.normalization();
@@ -155,8 +169,11 @@ public final class SavedModelExporter implements ModelExporter {
                 + shape.inputChannels() + "], \"dtype\": \"float32\", \"values\": \"raw pixels 0..255, NHWC; normalised inside the model\"},\n"
                 + "  \"outputs\": [" + quote(LOGITS) + ", " + quote(PROBABILITIES) + "],\n"
                 + "  \"classes\": " + shape.classes() + ",\n"
+                + "  \"classNames\": [" + metadata.classNames().stream().map(SavedModelExporter::quote).collect(java.util.stream.Collectors.joining(", "))
+                + "],\n"
+                + "  \"imageFit\": " + quote(metadata.imageFit().id()) + ",\n"
                 + "  \"normalization\": {\"mean\": [" + mean + "], \"std\": [" + std + "]},\n"
-                + "  \"network\": {\"layers\": " + shape.layers() + ", \"channels\": " + shape.initialChannels()
+                + "  \"network\": {\"kind\": " + quote(shape.kind().id()) + ", \"layers\": " + shape.layers() + ", \"channels\": " + shape.initialChannels()
                 + ", \"batchNormAfterPools\": " + config.options().batchNormAfterPools() + "},\n"
                 + "  \"genotype\": " + quote(metadata.genotype()) + ",\n"
                 + "  \"dataset\": " + quote(metadata.datasetName()) + ",\n"

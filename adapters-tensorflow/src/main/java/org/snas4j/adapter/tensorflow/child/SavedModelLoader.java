@@ -1,9 +1,17 @@
 package org.snas4j.adapter.tensorflow.child;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.data.ImageDataset;
+import org.snas4j.application.data.ImageFit;
 import org.snas4j.application.port.out.ServedModel;
 import org.snas4j.application.port.out.ServedModelLoader;
 import org.tensorflow.Result;
@@ -37,6 +45,20 @@ public final class SavedModelLoader implements ServedModelLoader {
         }
     }
 
+    /** The exporter's serving properties; none for models exported before they existed, or by another tool. */
+    private static Properties serving(Path directory) {
+        Properties serving = new Properties();
+        Path file = directory.resolve(SavedModelExporter.SERVING);
+        if (Files.isRegularFile(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                serving.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new InvalidInputException(file, "cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return serving;
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "unknown error";
@@ -51,6 +73,8 @@ public final class SavedModelLoader implements ServedModelLoader {
         private final SessionFunction function;
         private final long[] inputShape;
         private final int classes;
+        private final List<String> classNames;
+        private final ImageFit imageFit;
 
         Loaded(SavedModelBundle bundle, Path directory) {
             this.bundle = bundle;
@@ -67,6 +91,22 @@ public final class SavedModelLoader implements ServedModelLoader {
                 throw new InvalidInputException(directory, "expects [N, H, W, C] images and [N, classes] outputs");
             }
             classes = Math.toIntExact(outputShape[1]);
+            Properties serving = serving(directory);
+            List<String> names = new ArrayList<>();
+            while (serving.getProperty("class." + names.size()) != null) {
+                names.add(serving.getProperty("class." + names.size()));
+            }
+            if (!names.isEmpty() && names.size() != classes) {
+                throw new InvalidInputException(directory.resolve(SavedModelExporter.SERVING), "names " + names.size() + " classes, the model has "
+                        + classes);
+            }
+            // Models exported before class names were recorded know their classes by index.
+            classNames = names.isEmpty() ? ImageDataset.indexNames(classes) : List.copyOf(names);
+            try {
+                imageFit = ImageFit.fromId(serving.getProperty("input.fit", ImageFit.CROP.id()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(directory.resolve(SavedModelExporter.SERVING), e.getMessage());
+            }
             function = bundle.function(signature.key());
         }
 
@@ -88,6 +128,16 @@ public final class SavedModelLoader implements ServedModelLoader {
         @Override
         public int classes() {
             return classes;
+        }
+
+        @Override
+        public List<String> classNames() {
+            return classNames;
+        }
+
+        @Override
+        public ImageFit imageFit() {
+            return imageFit;
         }
 
         @Override

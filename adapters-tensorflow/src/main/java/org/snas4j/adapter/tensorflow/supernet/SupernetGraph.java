@@ -63,6 +63,9 @@ final class SupernetGraph implements AutoCloseable {
 
     SupernetGraph(SupernetConfig config, SessionSettings settings) {
         NetworkShape shape = config.shape();
+        if (shape.kind() != org.snas4j.domain.space.NetworkKind.CIFAR) {
+            throw new IllegalArgumentException("the supernet is built in the CIFAR layout, not " + shape.kind().id());
+        }
         layout = NetworkLayout.of(shape);
         graph = new Graph();
         try {

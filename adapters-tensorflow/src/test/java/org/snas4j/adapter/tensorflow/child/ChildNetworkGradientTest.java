@@ -121,7 +121,7 @@ class ChildNetworkGradientTest {
         // 8x8 -> pooled 2x2 -> the 2x2 convolution of DARTS' head. Its second BN normalises 1x1 maps over
         // the batch alone: a batch of 2 or 3 leaves it nearly constant and steep in between, so use 12.
         assertGradientsMatch("auxiliary head", Map4.random(12, 8, 8, 6, 31),
-                (scope, x) -> AuxiliaryHead.build(scope.child("auxiliary"), x, 6, 4));
+                (scope, x) -> AuxiliaryHead.build(scope.child("auxiliary"), x, 6, 4, org.snas4j.domain.space.NetworkKind.CIFAR));
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.snas4j.application.data.Batch;
 import org.snas4j.application.data.Normalization;
 import org.snas4j.application.port.out.ChildNetworkConfig;
 import org.snas4j.application.port.out.ServedModel;
+import org.snas4j.application.data.ImageFit;
 import org.snas4j.application.port.out.ServingMetadata;
 import org.snas4j.domain.genotype.PublishedGenotypes;
 import org.tensorflow.Result;
@@ -36,6 +37,8 @@ import org.tensorflow.types.TFloat32;
  * graph took normalised ones.
  */
 class SavedModelExportTest {
+
+    static final java.util.List<String> CLASS_NAMES = java.util.List.of("ant", "b \"q\" = c", "\u00e7a", "d", "e");
 
     static final int COUNT = 6;
     static final Normalization NORMALIZATION = new Normalization(new float[] {0.4f, 0.5f, 0.6f}, new float[] {0.2f, 0.25f, 0.3f});
@@ -71,7 +74,7 @@ class SavedModelExportTest {
         }
         exported = directory.resolve("model");
         new SavedModelExporter().export(config, variables, new ServingMetadata(NORMALIZATION, "test images", "snas-mild",
-                "seed 42"), exported);
+                "seed 42", CLASS_NAMES, ImageFit.RESIZE), exported);
     }
 
     @Test
@@ -123,17 +126,26 @@ class SavedModelExportTest {
         assertTrue(json.contains("raw pixels 0..255"), json);
         assertTrue(json.contains("\"mean\": [0.40000001, 0.50000000, 0.60000002]"), json);
         assertTrue(json.contains("\"genotype\": \"snas-mild\""), json);
+        assertTrue(json.contains("\"classNames\": [\"ant\", \"b \\\"q\\\" = c\", \"\u00e7a\", \"d\", \"e\"]"), json);
+    }
+
+    @Test
+    void theLoadedModelKnowsItsClassNamesAndImageFit() {
+        try (var model = new SavedModelLoader().load(exported)) {
+            assertEquals(CLASS_NAMES, model.classNames());
+            assertEquals(ImageFit.RESIZE, model.imageFit());
+        }
     }
 
     @Test
     void anExistingTargetIsRefusedAndNothingIsLeftBehind() throws Exception {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new SavedModelExporter().export(config, variables,
-                new ServingMetadata(NORMALIZATION, "d", "g", "p"), exported));
+                new ServingMetadata(NORMALIZATION, "d", "g", "p", CLASS_NAMES, ImageFit.CROP), exported));
         assertEquals(exported.toString(), e.source());
         Path wrongVariables = directory.resolve("empty");
         Files.createDirectories(wrongVariables);
         assertThrows(InvalidInputException.class, () -> new SavedModelExporter().export(config, wrongVariables,
-                new ServingMetadata(NORMALIZATION, "d", "g", "p"), directory.resolve("other")));
+                new ServingMetadata(NORMALIZATION, "d", "g", "p", CLASS_NAMES, ImageFit.CROP), directory.resolve("other")));
         try (Stream<Path> entries = Files.list(directory)) {
             assertFalse(entries.anyMatch(p -> p.getFileName().toString().startsWith(".tmp-")));
         }

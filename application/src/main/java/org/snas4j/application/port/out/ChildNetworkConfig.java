@@ -18,10 +18,12 @@ import org.snas4j.domain.space.NetworkShape;
  * @param seed            seed of the weight initialisation and of the drop-path masks
  * @param device          CPU or GPU
  * @param threads         intra-op threads; 0 lets TensorFlow choose
+ * @param labelSmoothing  epsilon of the training loss's label smoothing: targets (1 - epsilon) * one-hot + epsilon / classes
+ *                        (the ImageNet recipe of DARTS and SNAS: 0.1); 0 for plain cross-entropy. Evaluation losses never smooth.
  */
 public record ChildNetworkConfig(Genotype genotype, NetworkShape shape, ChildOptions options, double auxiliaryWeight,
                                  double momentum, double weightDecay, double gradientClip, long seed, Device device,
-                                 int threads) {
+                                 int threads, double labelSmoothing) {
 
     /** DARTS' auxiliary loss weight. */
     public static final double DARTS_AUXILIARY_WEIGHT = 0.4;
@@ -34,6 +36,15 @@ public record ChildNetworkConfig(Genotype genotype, NetworkShape shape, ChildOpt
         if (!(gradientClip > 0)) {
             throw new IllegalArgumentException("gradient clip must be positive, got " + gradientClip);
         }
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
+        }
+    }
+
+    /** Without label smoothing. */
+    public ChildNetworkConfig(Genotype genotype, NetworkShape shape, ChildOptions options, double auxiliaryWeight, double momentum,
+                              double weightDecay, double gradientClip, long seed, Device device, int threads) {
+        this(genotype, shape, options, auxiliaryWeight, momentum, weightDecay, gradientClip, seed, device, threads, 0);
     }
 
     /** DARTS' retraining settings (auxiliary weight 0.4, momentum 0.9, weight decay 3e-4, clip 5) on the CPU. */
@@ -43,6 +54,6 @@ public record ChildNetworkConfig(Genotype genotype, NetworkShape shape, ChildOpt
 
     public ChildNetworkConfig on(Device newDevice, int newThreads) {
         return new ChildNetworkConfig(genotype, shape, options, auxiliaryWeight, momentum, weightDecay, gradientClip, seed,
-                newDevice, newThreads);
+                newDevice, newThreads, labelSmoothing);
     }
 }

@@ -10,6 +10,9 @@ import org.snas4j.application.child.RetrainEpochMetrics;
 import org.snas4j.application.child.RetrainResult;
 import org.snas4j.application.child.StoredRetrainRun;
 import org.snas4j.application.data.DatasetRequest;
+import org.snas4j.application.data.ImageFit;
+import org.snas4j.application.data.ImageFolderOptions;
+import org.snas4j.domain.space.NetworkKind;
 import org.snas4j.application.data.Normalization;
 import org.snas4j.application.search.Provenance;
 import org.snas4j.domain.genotype.Genotype;
@@ -25,9 +28,11 @@ public final class ChildRunFixtures {
     }
 
     public static StoredRetrainRun storedRun(Genotype genotype) {
-        RetrainConfiguration configuration = new RetrainConfiguration(new DatasetRequest("cifar10", Optional.of(Path.of("/data/c i"))),
-                "runs/search-1 \"final\"", genotype, 8, 16, 64, 5, -3, true, 0.4, 16, 0.2, 0.025, 0.0, true, 0.1, Device.GPU, 2, 5000);
-        return new StoredRetrainRun(configuration, provenance(), new NetworkShape(8, 16, 32, 3, 10),
+        RetrainConfiguration configuration = new RetrainConfiguration(new DatasetRequest(DatasetRequest.FOLDER, Optional.of(Path.of("/data/c i")),
+                new ImageFolderOptions(32, 3, ImageFit.RESIZE, 0.3, true, 99, 12)),
+                "runs/search-1 \"final\"", genotype, 8, 16, 64, 5, -3, true, 0.4, 16, 0.2, 0.025, 0.0, true, 0.1, Device.GPU, 2, 5000,
+                NetworkKind.IMAGENET, 0.1, 3e-5);
+        return new StoredRetrainRun(configuration, provenance(), new NetworkShape(8, 16, 32, 3, 10, NetworkKind.IMAGENET),
                 new Normalization(new float[] {0.49139968f, 0.48215827f, 0.44653124f}, new float[] {0.24703233f, 0.24348505f, 0.26158768f}));
     }
 
@@ -45,6 +50,6 @@ public final class ChildRunFixtures {
 
     private static Provenance provenance() {
         return new Provenance(-3, "cifar10 (first 5000)", "ab12", "0.1.0 (abc)", Instant.parse("2026-01-02T03:04:05.123Z"),
-                null, "train --genotype x=y");
+                null, "train --genotype x=y", java.util.List.of("a=b c", "d,e", "f"));
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.snas4j.application.data.DatasetRequest;
+import org.snas4j.application.data.ImageFit;
+import org.snas4j.application.data.ImageFolderOptions;
 import org.snas4j.application.search.EpochMetrics;
 import org.snas4j.application.search.Provenance;
 import org.snas4j.application.search.SearchConfiguration;
@@ -123,13 +125,15 @@ public final class PortFixtures {
     public static SearchConfiguration configuration() {
         // Every field of the stored proto differs from its proto default (false, 0, unspecified), so a
         // round trip that drops one is caught.
-        return new SearchConfiguration(new DatasetRequest("cifar10", Optional.of(Path.of("/data/cifar-10-batches-bin"))),
+        return new SearchConfiguration(new DatasetRequest(DatasetRequest.FOLDER, Optional.of(Path.of("/data/my pictures")),
+                        new ImageFolderOptions(64, 1, ImageFit.RESIZE, 0.3, true, 1234567, 300)),
                 5, 8, 32, 7, 42L, 1.5, 0.03, TemperatureSchedule.Kind.EXPONENTIAL, 0.02, CostMetric.FLOPS, CostForm.LOG,
                 GradientEstimator.SCORE_FUNCTION, 0.25, 0.05, 0.001, 3e-3, Device.GPU, 3, 2000, 2, 0.3, Top2Rule.SNAS, 7);
     }
 
     public static Provenance provenance() {
         return new Provenance(42L, "cifar10", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                "snas4j 0.1.0 (abc1234)", Instant.parse("2025-01-02T03:04:05.123456789Z"), null, "search --epochs 7 --seed 42");
+                "snas4j 0.1.0 (abc1234)", Instant.parse("2025-01-02T03:04:05.123456789Z"), null, "search --epochs 7 --seed 42",
+                java.util.List.of("cat = \"felis\"", "dog, domestic", "\u00e9l\u00e9phant"));
     }
 }
