@@ -19,7 +19,11 @@ class HexagonalArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.snas4j");
+        // Test classes arrive as directories (test-classes) and, for the application's shared test fixtures, as a test-jar.
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages("org.snas4j");
     }
 
     @Test
