@@ -126,11 +126,11 @@ public final class LocalTrialExecutor implements TrialExecutor {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-        // The same PID, started at the same moment, running this trial (named by its directory, however the sweep's was spelt): not a recycled PID.
+        // The same PID started at the same moment: the trial's process, not a recycled PID. (Not also its command line:
+        // the JDK reads only its first page on Linux, and a long class path pushes the trial's arguments past it.)
         Optional<ProcessHandle> alive = ProcessHandle.of(Long.parseLong(m.group(1)))
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().startInstant().map(s -> Duration.between(s, started).abs().compareTo(START_TOLERANCE) <= 0).orElse(false))
-                .filter(p -> p.info().commandLine().map(c -> c.contains(launch.trialName())).orElse(true));
+                .filter(p -> p.info().startInstant().map(s -> Duration.between(s, started).abs().compareTo(START_TOLERANCE) <= 0).orElse(false));
         alive.ifPresent(p -> {
             adopted.put(recorded.get(), p);
             logs.put(recorded.get(), launch.logFile());

@@ -76,6 +76,7 @@ class FileSweepFilesTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     void aRunningTrialsMetricsAreReadWithoutItsLockAndTheSweepLockIsExclusive() throws Exception {
         Path run = Files.createDirectories(dir.resolve("run"));
         assertEquals(List.of(), files.metrics(run));

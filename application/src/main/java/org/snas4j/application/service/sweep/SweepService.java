@@ -73,6 +73,7 @@ public final class SweepService implements RunSweepUseCase {
     }
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     public SweepSummary run(SweepPlan plan, Path sweepDirectory, TrialExecutor executor, int threads, String commandLine) {
         validate(plan, threads);
         Objects.requireNonNull(sweepDirectory, "sweepDirectory");
