@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = {"Classify images with a model written by 'export'.",
             "IMAGES is an IDX image file (raw or .gz, as MNIST ships them), a CIFAR-10 binary batch (its labels are compared) "
                 + "or a picture (PNG, JPEG, ...) of the model's size."})
-public final class PredictCommand implements Callable<Integer> {
+public final class PredictCommand implements Callable<Integer>, RunsTensorFlow {
 
     @Spec
     CommandSpec spec;

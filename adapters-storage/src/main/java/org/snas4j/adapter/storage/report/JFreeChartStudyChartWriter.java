@@ -49,10 +49,7 @@ public final class JFreeChartStudyChartWriter implements StudyChartWriter {
         Objects.requireNonNull(png, "png");
         Objects.requireNonNull(title, "title");
         List<StudyCell> cells = result.cells();
-        // A command-line tool draws off screen; without this AWT may look for a display it does not need.
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+        ReportCharts.ensureHeadless();
         XYSeriesCollection dataset = new XYSeriesCollection();
         List<StudyGroup> groups = new ArrayList<>();
         List<List<String>> labels = new ArrayList<>();
