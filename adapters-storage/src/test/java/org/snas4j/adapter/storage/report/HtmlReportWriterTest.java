@@ -44,7 +44,9 @@ class HtmlReportWriterTest extends ReportWriterContract {
         List<Image> images = new ArrayList<>();
         Matcher m = IMAGE.matcher(html);
         while (m.find()) {
-            images.add(new Image(m.group(1), m.group(2), Base64.getDecoder().decode(m.group(3))));
+            String alt = m.group(1).replace("&gt;", ">").replace("&lt;", "<").replace("&quot;", "\"").replace("&#39;", "'")
+                    .replace("&amp;", "&");
+            images.add(new Image(alt, m.group(2), Base64.getDecoder().decode(m.group(3))));
         }
         return images;
     }

@@ -130,6 +130,9 @@ public abstract class RunArchiveContract {
     void aRunIsReadWhileAnotherProcessHoldsIt() {
         Path search = searchRun(parent.resolve("search"), 1, false);
         try (RunDirectory running = searchRuns().resume(search)) {
+            // As a search records an epoch: its genotypes, then its metrics line.
+            running.writeGenotype("epoch-0001-edge-all", PortFixtures.edgeAllGenotype(1));
+            running.writeGenotype("epoch-0001-top2", PortFixtures.top2Genotype(1));
             running.recordMetrics(PortFixtures.metrics(1));
 
             assertEquals(2, archive().readSearch(search).epochs().size());
