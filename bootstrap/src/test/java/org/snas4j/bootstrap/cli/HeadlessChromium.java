@@ -71,7 +71,7 @@ final class HeadlessChromium implements AutoCloseable {
             if (endpoint == null) {
                 throw new IllegalStateException("Chromium did not open its DevTools endpoint");
             }
-            Thread drain = new Thread(() -> stderr.lines().forEach(line -> { }), "chromium-stderr");
+            Thread drain = new Thread(() -> stderr.lines().forEach(ignored -> { }), "chromium-stderr");
             drain.setDaemon(true);
             drain.start();
             HttpClient http = HttpClient.newHttpClient();
