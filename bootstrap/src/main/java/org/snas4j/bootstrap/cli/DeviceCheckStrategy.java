@@ -44,8 +44,13 @@ public final class DeviceCheckStrategy implements IExecutionStrategy {
             verbose |= chosen.hasMatchedOption(VERBOSE);
         }
         if (!helpOnly) {
-            if (chosen.commandSpec().userObject() instanceof RunsTensorFlow && !verbose) {
-                QuietNativeStartup.run(startTensorFlow);
+            if (chosen.commandSpec().userObject() instanceof RunsTensorFlow) {
+                // Started the same way either way; --verbose lets its notices through.
+                if (verbose) {
+                    startTensorFlow.run();
+                } else {
+                    QuietNativeStartup.run(startTensorFlow);
+                }
             }
             checkDevices(chosen.commandSpec(), chosen.commandSpec().commandLine());
         }
