@@ -61,16 +61,18 @@ class ReportInBrowserTest {
             JsonElement images = chromium.evaluate(
                     "JSON.stringify(Array.from(document.images).map(i => [i.alt, i.complete && i.naturalWidth > 0]))");
             List<String> broken = new ArrayList<>();
-            int count = 0;
+            List<String> shown = new ArrayList<>();
             for (JsonElement image : JsonParser.parseString(images.getAsString()).getAsJsonArray()) {
-                count++;
-                if (!image.getAsJsonArray().get(1).getAsBoolean()) {
-                    broken.add(image.getAsJsonArray().get(0).getAsString());
-                }
+                String alt = image.getAsJsonArray().get(0).getAsString();
+                (image.getAsJsonArray().get(1).getAsBoolean() ? shown : broken).add(alt);
             }
             assertEquals(List.of(), broken, "images that did not decode");
-            // Overlaid curves (3), the search's curves (8), 28 heat maps, 4 cells; the retraining's curves (4) and 2 cells.
-            assertEquals(49, count, "images on the page");
+            for (String chart : List.of("Held-out accuracy per epoch (children of searches without retraining)", "Training loss per step",
+                    "Held-out accuracy per epoch", "Mean entropy of alpha per edge", "Accuracy per epoch", "Loss per epoch")) {
+                assertTrue(shown.contains(chart), chart + " in " + shown);
+            }
+            assertEquals(28, shown.stream().filter(alt -> alt.matches("(normal|reduction) \\S+ -> \\d")).count(), "heat maps: " + shown);
+            assertEquals(6, shown.stream().filter(alt -> alt.contains(" cell, ")).count(), "cell pictures: " + shown);
             assertEquals(List.of(), chromium.errors(), "errors while the page loaded");
             BufferedImage shot = ImageIO.read(new ByteArrayInputStream(chromium.screenshot()));
             assertTrue(colours(shot) > 50, "the page shows charts in colour, not a blank page");
