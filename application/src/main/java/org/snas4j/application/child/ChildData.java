@@ -121,6 +121,14 @@ final class ChildData {
         return () -> training.epoch(epoch);
     }
 
+    int heldOutBatchCount() {
+        return heldOut.batchesPerEpoch();
+    }
+
+    int testBatchCount() {
+        return test.batchesPerEpoch();
+    }
+
     Iterable<Batch> heldOutBatches() {
         return () -> heldOut.epoch(0);
     }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.data.Batch;
+import org.snas4j.application.data.CountedBatches;
 import org.snas4j.application.device.DeviceCheck;
 import org.snas4j.application.port.in.RetrainGenotypeUseCase;
 import org.snas4j.application.port.out.ChildNetworkConfig;
@@ -140,7 +141,9 @@ public final class RetrainService implements RetrainGenotypeUseCase {
                     sink.step(StepFigures.retraining(globalStep, result.loss(), result.accuracy(), learningRate));
                     listener.stepFinished(epoch, step, stepsPerEpoch, result.loss(), result.accuracy());
                 }
-                lastHeldOut = evaluate(trainer, data.heldOutBatches());
+                int pass = epoch;
+                lastHeldOut = evaluate(trainer, CountedBatches.counting(data.heldOutBatches(),
+                        batch -> listener.evaluationStep(pass, data.heldOutName() + " images", batch, data.heldOutBatchCount())));
                 RetrainEpochMetrics metrics = new RetrainEpochMetrics(epoch, learningRate, dropPath, lossSum / step, accuracySum / step,
                         data.heldOutName(), lastHeldOut.meanLoss(), lastHeldOut.accuracy(),
                         ChildEvaluation.of(lastHeldOut, data.shape().classes()).top5OrNaN(), (System.nanoTime() - started) / 1e9);
@@ -151,7 +154,10 @@ public final class RetrainService implements RetrainGenotypeUseCase {
                 run.checkpoints().save(new RetrainState(epoch + 1, globalStep), trainer::saveVariables);
                 listener.epochFinished(metrics);
             }
-            EvaluationResult test = data.heldOutIsTest() && lastHeldOut != null ? lastHeldOut : evaluate(trainer, data.testBatches());
+            int lastEpoch = config.epochs() - 1;
+            EvaluationResult test = data.heldOutIsTest() && lastHeldOut != null ? lastHeldOut
+                    : evaluate(trainer, CountedBatches.counting(data.testBatches(),
+                            batch -> listener.evaluationStep(lastEpoch, "test images", batch, data.testBatchCount())));
             RetrainResult result = new RetrainResult(ChildEvaluation.of(test, data.shape().classes()), trainer.parameterCount(),
                     withoutAuxiliary, provenance.finished(clock.instant()));
             run.writeResult(result);

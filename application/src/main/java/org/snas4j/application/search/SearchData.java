@@ -120,6 +120,11 @@ public final class SearchData {
         };
     }
 
+    /** Batches in one pass over the held-out images. */
+    int validationBatchCount() {
+        return validation.batchesPerEpoch();
+    }
+
     /** The held-out images, in evaluation batches. */
     public Iterable<Batch> validationBatches() {
         return () -> validation.epoch(0);

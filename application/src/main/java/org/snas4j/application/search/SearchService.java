@@ -9,6 +9,7 @@ import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.TrainingDivergedException;
 import org.snas4j.application.device.DeviceCheck;
 import org.snas4j.application.data.Batch;
+import org.snas4j.application.data.CountedBatches;
 import org.snas4j.application.port.in.SearchArchitectureUseCase;
 import org.snas4j.application.port.out.CheckpointStore;
 import org.snas4j.application.port.out.DatasetSource;
@@ -200,8 +201,8 @@ public final class SearchService implements SearchArchitectureUseCase {
                 edgeAll = GenotypeDerivation.edgeAll(distribution.logits());
                 top2 = GenotypeDerivation.top2PerNode(distribution.logits(), config.top2Rule());
                 EvaluationResult supernet = evaluateSampled(trainer, data, distribution, temperature, config.seed(), epoch);
-                EvaluationResult child = evaluateChild(trainer, data, config, epoch, edgeAll);
-                EvaluationResult top2Child = evaluateChild(trainer, data, config, epoch, top2);
+                EvaluationResult child = evaluateChild(trainer, data, config, epoch, edgeAll, "edge-all child");
+                EvaluationResult top2Child = evaluateChild(trainer, data, config, epoch, top2, "top-2 child");
                 OperationCost expected = cost.expected(distribution);
                 EpochMetrics metrics = new EpochMetrics(epoch, temperature, learningRate, lossSum / step, accuracySum / step,
                         supernet.accuracy(), child.accuracy(), child.meanLoss(), expected.parameters(), expected.flops(),
@@ -234,30 +235,35 @@ public final class SearchService implements SearchArchitectureUseCase {
      * Z, with batch-norm statistics re-estimated for that child when the run calibrates (the
      * supernet's statistics were gathered under mixed, sampled Z and misplace a single path's activations).
      */
-    private static EvaluationResult evaluateChild(SupernetTrainer trainer, SearchData data, SearchConfiguration config, int epoch,
-                                                  Genotype child) {
+    private EvaluationResult evaluateChild(SupernetTrainer trainer, SearchData data, SearchConfiguration config, int epoch,
+                                           Genotype child, String name) {
         CellPair<EdgeOpMatrix> z = GenotypeDerivation.oneHot(child);
+        Iterable<Batch> heldOut = heldOut(data, epoch, name + ": held-out images");
         if (config.childCalibrationBatches() == 0) {
-            return evaluate(trainer, data, z);
+            EvaluationResult total = EvaluationResult.EMPTY;
+            for (Batch batch : heldOut) {
+                total = total.plus(trainer.evaluate(batch, z));
+            }
+            return total;
         }
-        return trainer.evaluateRecalibrated(z, data.calibrationBatches(epoch, config.childCalibrationBatches()),
-                data.validationBatches());
+        int calibration = Math.min(config.childCalibrationBatches(), data.stepsPerEpoch());
+        Iterable<Batch> calibrationBatches = CountedBatches.counting(data.calibrationBatches(epoch, config.childCalibrationBatches()),
+                batch -> listener.evaluationStep(epoch, name + ": batch-norm statistics", batch, calibration));
+        return trainer.evaluateRecalibrated(z, calibrationBatches, heldOut);
     }
 
-    private static EvaluationResult evaluate(SupernetTrainer trainer, SearchData data, CellPair<EdgeOpMatrix> z) {
-        EvaluationResult total = EvaluationResult.EMPTY;
-        for (Batch batch : data.validationBatches()) {
-            total = total.plus(trainer.evaluate(batch, z));
-        }
-        return total;
+    /** The held-out batches, each reported to the listener as it is evaluated. */
+    private Iterable<Batch> heldOut(SearchData data, int epoch, String pass) {
+        int batches = data.validationBatchCount();
+        return CountedBatches.counting(data.validationBatches(), batch -> listener.evaluationStep(epoch, pass, batch, batches));
     }
 
     /** The supernet as it is trained: a fresh Concrete sample per batch at the epoch's temperature. */
-    private static EvaluationResult evaluateSampled(SupernetTrainer trainer, SearchData data, ArchitectureDistribution distribution,
-                                                    double temperature, long seed, int epoch) {
+    private EvaluationResult evaluateSampled(SupernetTrainer trainer, SearchData data, ArchitectureDistribution distribution,
+                                             double temperature, long seed, int epoch) {
         SplittableRandom noise = RandomStreams.validation(seed, epoch);
         EvaluationResult total = EvaluationResult.EMPTY;
-        for (Batch batch : data.validationBatches()) {
+        for (Batch batch : heldOut(data, epoch, "supernet: held-out images")) {
             total = total.plus(trainer.evaluate(batch, distribution.sample(temperature, noise).z()));
         }
         return total;

@@ -47,7 +47,8 @@ import org.snas4j.domain.genotype.RandomGenotypes;
  */
 public final class StudyService implements RunStudyUseCase {
 
-    static final String SETTINGS = "study.properties";
+    /** The file in a study directory that records its settings (and marks the directory as a study). */
+    public static final String SETTINGS = "study.properties";
     static final String REPORT = "study.md";
     static final String TABLE = "study.csv";
     static final String CHART = "accuracy-vs-parameters.png";

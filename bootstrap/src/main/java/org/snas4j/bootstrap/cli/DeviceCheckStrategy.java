@@ -3,6 +3,7 @@ package org.snas4j.bootstrap.cli;
 import java.util.Objects;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.device.DeviceCheck;
+import org.snas4j.bootstrap.console.QuietNativeStartup;
 import picocli.CommandLine;
 import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.IExecutionStrategy;
@@ -10,28 +11,47 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Runs the chosen command after checking the device of every command that has the {@link DeviceOptions}
- * mixin, directly or inside another mixin: a {@code --device} TensorFlow does not see fails in one line (exit 2) before the command
- * starts, so no run directory is created. One place for every command that runs a network.
+ * Runs the chosen command after starting TensorFlow for every command that {@link RunsTensorFlow}
+ * (its native start-up notices hidden unless {@code --verbose}, see {@link QuietNativeStartup}), and
+ * after checking the device of every command that has the {@link DeviceOptions} mixin, directly or
+ * inside another mixin: a {@code --device} TensorFlow does not see fails in one line (exit 2) before
+ * the command starts, so no run directory is created. One place for every command that runs a network.
  */
 public final class DeviceCheckStrategy implements IExecutionStrategy {
 
+    static final String VERBOSE = "--verbose";
+
     private final DeviceCheck deviceCheck;
+    private final Runnable startTensorFlow;
     private final IExecutionStrategy command = new CommandLine.RunLast();
 
-    public DeviceCheckStrategy(DeviceCheck deviceCheck) {
+    /**
+     * @param startTensorFlow loads TensorFlow and runs a tiny graph, so that its start-up notices are written at once
+     */
+    public DeviceCheckStrategy(DeviceCheck deviceCheck, Runnable startTensorFlow) {
         this.deviceCheck = Objects.requireNonNull(deviceCheck, "deviceCheck");
+        this.startTensorFlow = Objects.requireNonNull(startTensorFlow, "startTensorFlow");
     }
 
     @Override
     public int execute(ParseResult parseResult) {
         ParseResult chosen = parseResult;
         boolean helpOnly = parseResult.isUsageHelpRequested() || parseResult.isVersionHelpRequested();
+        boolean verbose = parseResult.hasMatchedOption(VERBOSE);
         while (chosen.hasSubcommand()) {
             chosen = chosen.subcommand();
             helpOnly |= chosen.isUsageHelpRequested() || chosen.isVersionHelpRequested();
+            verbose |= chosen.hasMatchedOption(VERBOSE);
         }
         if (!helpOnly) {
+            if (chosen.commandSpec().userObject() instanceof RunsTensorFlow) {
+                // Started the same way either way; --verbose lets its notices through.
+                if (verbose) {
+                    startTensorFlow.run();
+                } else {
+                    QuietNativeStartup.run(startTensorFlow);
+                }
+            }
             checkDevices(chosen.commandSpec(), chosen.commandSpec().commandLine());
         }
         return command.execute(parseResult);

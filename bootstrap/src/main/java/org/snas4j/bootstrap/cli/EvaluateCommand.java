@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
             "RUN_DIR from 'train': the retrained child at its newest checkpoint.",
             "RUN_DIR from 'search': the supernet (sampled Z) and its derived children (edge-all and top-2, one-hot Z) "
                 + "WITHOUT retraining, from the search's newest checkpoint."})
-public final class EvaluateCommand implements Callable<Integer> {
+public final class EvaluateCommand implements Callable<Integer>, RunsTensorFlow {
 
     @Spec
     CommandSpec spec;

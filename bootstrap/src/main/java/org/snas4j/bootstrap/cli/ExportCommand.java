@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = {"Export a retrained child (a 'train' run directory) as a TensorFlow SavedModel for serving.",
             "Signature serving_default: input 'images' float32 [N,H,W,C] of RAW pixel values 0..255 (the model normalises them), "
                 + "outputs 'logits' and 'probabilities' [N,classes]. assets.extra/snas4j-model.json records the details."})
-public final class ExportCommand implements Callable<Integer> {
+public final class ExportCommand implements Callable<Integer>, RunsTensorFlow {
 
     @Spec
     CommandSpec spec;

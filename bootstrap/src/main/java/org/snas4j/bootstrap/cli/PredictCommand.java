@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
             "--dataset folder --data DIR classifies a folder with one sub-folder of pictures per class (its test/ part when it "
                 + "has train/ and test/), fitted to the model's input as its training fitted them; the folder names are the labels.",
             "With labels, the accuracy and a confusion matrix follow the predictions."})
-public final class PredictCommand implements Callable<Integer> {
+public final class PredictCommand implements Callable<Integer>, RunsTensorFlow {
 
     /** Up to this many classes the whole confusion matrix is printed; beyond, the most frequent confusions. */
     static final int FULL_MATRIX_CLASSES = 30;

@@ -1,17 +1,15 @@
 package org.snas4j.bootstrap.cli;
 
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import org.snas4j.adapter.io.AtomicFiles;
+import org.snas4j.adapter.storage.report.Graphviz;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.describe.GenotypeCatalog;
 import org.snas4j.application.describe.GenotypeDot;
@@ -28,7 +26,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"Draw the normal and reduction cell of a genotype as Graphviz DOT files, and as PNG or SVG pictures "
                 + "when Graphviz's `dot` is installed (Debian: apt-get install graphviz).",
-            "Parameter-free edges (none, pools, skip) are dashed."})
+            "Parameter-free edges (pools, skip) are dashed; none edges, which carry nothing, are left out."})
 public final class RenderCommand implements Callable<Integer> {
 
     @Spec
@@ -51,20 +49,22 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() {
         if (!List.of("dot", "png", "svg").contains(format)) {
             throw new InvalidInputException("--format", "unknown format '" + format + "' (expected dot, png or svg)");
         }
         Genotype resolved = catalog.resolve(genotype);
-        Files.createDirectories(output);
         PrintWriter out = spec.commandLine().getOut();
         List<Path> written = new ArrayList<>();
         for (CellKind kind : CellKind.values()) {
+            String dot = GenotypeDot.render(resolved.cell(kind), kind);
             Path dotFile = output.resolve(kind.id() + ".dot");
-            Files.writeString(dotFile, GenotypeDot.render(resolved.cell(kind), kind), StandardCharsets.UTF_8);
+            AtomicFiles.write(dotFile, dot.getBytes(StandardCharsets.UTF_8));
             written.add(dotFile);
             if (!format.equals("dot")) {
-                written.add(renderWithGraphviz(dotFile, output.resolve(kind.id() + "." + format)));
+                Path picture = output.resolve(kind.id() + "." + format);
+                AtomicFiles.write(picture, draw(dot));
+                written.add(picture);
             }
         }
         written.forEach(p -> out.println("wrote " + p));
@@ -72,18 +72,11 @@ public final class RenderCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Path renderWithGraphviz(Path dotFile, Path picture) throws IOException, InterruptedException {
-        Process dot;
+    private byte[] draw(String dot) {
         try {
-            dot = new ProcessBuilder("dot", "-T" + format, "-o", picture.toString(), dotFile.toString())
-                    .redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new InvalidInputException("--format", "Graphviz `dot` is not installed; use --format dot, or install graphviz");
+            return Graphviz.draw(dot, format);
+        } catch (Graphviz.NotInstalledException e) {
+            throw new InvalidInputException("--format", e.getMessage() + "; use --format dot, or install graphviz");
         }
-        String messages = new String(dot.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!dot.waitFor(60, TimeUnit.SECONDS) || dot.exitValue() != 0) {
-            throw new IOException(String.format(Locale.ROOT, "dot failed on %s: %s", dotFile, messages.strip()));
-        }
-        return picture;
     }
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {"Search a cell architecture with SNAS: weights and architecture logits trained together with one loss.",
             "With no options it searches on the bundled Fashion-MNIST subset with settings sized for a laptop CPU."})
-public final class SearchCommand implements Callable<Integer> {
+public final class SearchCommand implements Callable<Integer>, RunsTensorFlow {
 
     @Spec
     CommandSpec spec;
@@ -71,6 +71,7 @@ public final class SearchCommand implements Callable<Integer> {
                 100 * last.childAccuracy(), 100 * last.supernetAccuracy());
         out.printf(Locale.ROOT, "  parameter-free edges %d of 28; genotypes in %s%n", last.parameterFreeEdges(),
                 outcome.runDirectory().resolve("genotypes"));
+        out.print(ReportCommand.pointer(spec, outcome.runDirectory()));
         out.flush();
         return ExitCodes.OK;
     }

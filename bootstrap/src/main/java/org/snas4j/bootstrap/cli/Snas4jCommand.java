@@ -1,6 +1,8 @@
 package org.snas4j.bootstrap.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -20,6 +22,11 @@ public final class Snas4jCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    /** Read by {@link DeviceCheckStrategy} from the parse result, at whatever level it was given. */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Also show TensorFlow's native start-up messages (oneDNN, CPU features, absl, MLIR), hidden by default.")
+    boolean verbose;
 
     @Override
     public void run() {

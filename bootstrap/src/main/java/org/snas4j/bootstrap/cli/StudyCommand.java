@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                 + "to continue a stopped study (finished runs are kept, unfinished ones resumed). The defaults take about 1.5 to 2 hours "
                 + "on 2 cores. The search options below are those of 'search'; --train-limit, --dataset, --data, --device and "
                 + "--threads apply to the retrainings too."})
-public final class StudyCommand implements Callable<Integer> {
+public final class StudyCommand implements Callable<Integer>, RunsTensorFlow {
 
     /** The retraining settings 'train' uses by default, which the study does not expose: DARTS' evaluation recipe. */
     private static final double AUXILIARY_WEIGHT = 0.4;
@@ -97,6 +97,7 @@ public final class StudyCommand implements Callable<Integer> {
         out.println(result.verdict());
         out.printf(Locale.ROOT, "Report: %s, %s, %s%n", directory.resolve("study.md"), directory.resolve("study.csv"),
                 directory.resolve("accuracy-vs-parameters.png"));
+        out.print(ReportCommand.pointer(spec, directory));
         out.flush();
         return ExitCodes.OK;
     }

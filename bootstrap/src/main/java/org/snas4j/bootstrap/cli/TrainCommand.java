@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 + "rate, drop-path, optional auxiliary head and Cutout; the test-set accuracy is written to the run directory.",
             "Defaults are sized for a CPU; the papers' setting is --layers 20 --channels 36 --batch 96 --epochs 600 --auxiliary "
                 + "--cutout 16 on CIFAR-10."})
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand implements Callable<Integer>, RunsTensorFlow {
 
     @Spec
     CommandSpec spec;
@@ -137,6 +137,7 @@ public final class TrainCommand implements Callable<Integer> {
                 test.loss(), test.examples());
         out.printf(Locale.ROOT, "  %,d parameters (%,d without the auxiliary head); result and provenance in %s%n",
                 outcome.result().parameters(), outcome.result().parametersWithoutAuxiliary(), outcome.runDirectory().resolve("result.properties"));
+        out.print(ReportCommand.pointer(spec, outcome.runDirectory()));
         out.flush();
         return ExitCodes.OK;
     }

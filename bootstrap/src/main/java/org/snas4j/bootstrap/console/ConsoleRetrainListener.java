@@ -30,6 +30,7 @@ public final class ConsoleRetrainListener implements RetrainListener {
     @Override
     public void trainingStarted(RetrainStart start) {
         epochs = start.epochs();
+        progress.started(start.epochs(), start.stepsPerEpoch());
         LOG.info(String.format(Locale.ROOT,
                 "training %d cells, C=%d on %dx%dx%d input: %,d weights (%,d without the auxiliary head); %d training / %d %s images, "
                         + "%d steps per epoch; epochs %d..%d; run directory %s",
@@ -41,7 +42,12 @@ public final class ConsoleRetrainListener implements RetrainListener {
     @Override
     public void stepFinished(int epoch, int step, int stepsPerEpoch, double loss, double accuracy) {
         String message = String.format(Locale.ROOT, "loss %.3f acc %.1f%%", loss, 100 * accuracy);
-        progress.step(epoch, epochs, step, stepsPerEpoch, message);
+        progress.step(epoch, step, message);
+    }
+
+    @Override
+    public void evaluationStep(int epoch, String pass, int batch, int batches) {
+        progress.evaluation(epoch, pass, batch, batches);
     }
 
     @Override
@@ -56,6 +62,6 @@ public final class ConsoleRetrainListener implements RetrainListener {
 
     @Override
     public void trainingFinished(RetrainOutcome outcome) {
-        progress.endEpoch();
+        progress.end();
     }
 }

@@ -10,9 +10,9 @@ import org.snas4j.application.search.SearchStart;
 import org.snas4j.domain.genotype.Genotype;
 
 /**
- * Shows a search on the console: a progress bar per epoch (step, loss, accuracy, tau, ETA) on a
- * terminal, plain log lines every few steps otherwise (CI logs, redirected output); a summary line
- * per epoch either way.
+ * Shows a search on the console: a progress bar per epoch (step, loss, accuracy, tau, the run's time
+ * left) and per evaluation pass on a terminal, plain log lines every few steps and per pass otherwise
+ * (CI logs, redirected output); a summary line per epoch either way.
  */
 public final class ConsoleSearchListener implements SearchListener {
 
@@ -32,6 +32,7 @@ public final class ConsoleSearchListener implements SearchListener {
     @Override
     public void searchStarted(SearchStart start) {
         epochs = start.epochs();
+        progress.started(start.epochs(), start.stepsPerEpoch());
         LOG.info(String.format(Locale.ROOT,
                 "searching %d cells, C=%d on %dx%dx%d input: %,d supernet weights; %d training / %d held-out images, %d steps per epoch; epochs %d..%d; run directory %s",
                 start.shape().layers(), start.shape().initialChannels(), start.shape().inputSize(), start.shape().inputSize(),
@@ -42,7 +43,12 @@ public final class ConsoleSearchListener implements SearchListener {
     @Override
     public void stepFinished(int epoch, int step, int stepsPerEpoch, double loss, double accuracy, double temperature) {
         String message = String.format(Locale.ROOT, "loss %.3f acc %.1f%% tau %.3f", loss, 100 * accuracy, temperature);
-        progress.step(epoch, epochs, step, stepsPerEpoch, message);
+        progress.step(epoch, step, message);
+    }
+
+    @Override
+    public void evaluationStep(int epoch, String pass, int batch, int batches) {
+        progress.evaluation(epoch, pass, batch, batches);
     }
 
     @Override
@@ -57,6 +63,6 @@ public final class ConsoleSearchListener implements SearchListener {
 
     @Override
     public void searchFinished(SearchOutcome outcome) {
-        progress.endEpoch();
+        progress.end();
     }
 }

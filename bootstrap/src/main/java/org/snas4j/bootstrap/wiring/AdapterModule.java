@@ -6,6 +6,8 @@ import jakarta.inject.Singleton;
 import org.snas4j.adapter.storage.dataset.FileDatasetSource;
 import org.snas4j.adapter.storage.dataset.folder.ImageFolderLoader;
 import org.snas4j.adapter.storage.genotype.ProtobufGenotypeRepository;
+import org.snas4j.adapter.storage.report.FileRunArchive;
+import org.snas4j.adapter.storage.report.HtmlReportWriter;
 import org.snas4j.adapter.storage.report.JFreeChartStudyChartWriter;
 import org.snas4j.adapter.storage.run.FileRunDirectoryFactory;
 import org.snas4j.adapter.storage.study.FileStudyFiles;
@@ -35,6 +37,8 @@ import org.snas4j.application.port.out.StudyChartWriter;
 import org.snas4j.application.port.out.StudyFiles;
 import org.snas4j.application.port.out.SupernetTrainerFactory;
 import org.snas4j.application.port.out.events.TrainingEventLog;
+import org.snas4j.application.port.out.report.ReportWriter;
+import org.snas4j.application.port.out.report.RunArchive;
 
 /** The production adapters behind each outbound port. */
 @Module
@@ -122,6 +126,18 @@ public interface AdapterModule {
     @Singleton
     static TrainingEventLog trainingEventLog() {
         return new TensorBoardEventLog();
+    }
+
+    @Provides
+    @Singleton
+    static RunArchive runArchive() {
+        return new FileRunArchive();
+    }
+
+    @Provides
+    @Singleton
+    static ReportWriter reportWriter() {
+        return new HtmlReportWriter();
     }
 
     @Provides

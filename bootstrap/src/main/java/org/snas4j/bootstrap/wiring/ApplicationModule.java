@@ -31,6 +31,10 @@ import org.snas4j.application.port.out.RunDirectoryFactory;
 import org.snas4j.application.port.out.SearchListener;
 import org.snas4j.application.port.out.SupernetTrainerFactory;
 import org.snas4j.application.port.out.events.TrainingEventLog;
+import org.snas4j.application.port.out.report.ReportWriter;
+import org.snas4j.application.port.out.report.RunArchive;
+import org.snas4j.application.port.in.report.ReportRunsUseCase;
+import org.snas4j.application.report.ReportService;
 import org.snas4j.application.port.in.RunStudyUseCase;
 import org.snas4j.application.port.out.StudyChartWriter;
 import org.snas4j.application.port.out.StudyFiles;
@@ -123,6 +127,12 @@ public interface ApplicationModule {
     static RunStudyUseCase study(SearchArchitectureUseCase searches, RetrainGenotypeUseCase retrains, RunDirectoryFactory searchRuns,
                                  ChildRunDirectoryFactory retrainRuns, StudyFiles files, StudyChartWriter chart, StudyListener listener) {
         return new StudyService(searches, retrains, searchRuns, retrainRuns, files, chart, listener);
+    }
+
+    @Provides
+    @Singleton
+    static ReportRunsUseCase report(RunArchive archive, TrainingEventLog events, ReportWriter writer) {
+        return new ReportService(archive, events, writer);
     }
 
     @Provides

@@ -121,6 +121,11 @@ final class FileChildRunDirectory implements ChildRunDirectory {
 
     @Override
     public StoredRetrainRun readConfiguration() {
+        return readConfiguration(path);
+    }
+
+    /** What the retraining run in {@code path} recorded when it started. */
+    static StoredRetrainRun readConfiguration(Path path) {
         RunProperties p = RunProperties.read(path.resolve(CONFIGURATION));
         try {
             Optional<Path> directory = p.has("dataset.directory") ? Optional.of(Path.of(p.string("dataset.directory"))) : Optional.empty();
@@ -167,6 +172,11 @@ final class FileChildRunDirectory implements ChildRunDirectory {
 
     @Override
     public List<RetrainEpochMetrics> metrics() {
+        return metrics(path);
+    }
+
+    /** The epochs the retraining run in {@code path} recorded, in order. */
+    static List<RetrainEpochMetrics> metrics(Path path) {
         Path file = path.resolve(METRICS);
         if (!Files.isRegularFile(file)) {
             return List.of();
@@ -217,6 +227,11 @@ final class FileChildRunDirectory implements ChildRunDirectory {
 
     @Override
     public Optional<RetrainResult> readResult() {
+        return readResult(path);
+    }
+
+    /** The final result of the retraining run in {@code path}; empty while it is unfinished. */
+    static Optional<RetrainResult> readResult(Path path) {
         if (!Files.isRegularFile(path.resolve(RESULT))) {
             return Optional.empty();
         }

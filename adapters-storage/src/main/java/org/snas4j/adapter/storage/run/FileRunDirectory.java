@@ -70,6 +70,11 @@ public final class FileRunDirectory implements RunDirectory {
 
     @Override
     public StoredRun readConfiguration() {
+        return readConfiguration(path);
+    }
+
+    /** The configuration and provenance recorded in the run directory {@code path}. */
+    static StoredRun readConfiguration(Path path) {
         Path file = path.resolve(CONFIGURATION + ProtoFormat.TEXT.extension());
         ProvenanceProto proto = ProtoFiles.read(file, ProvenanceProto.getDefaultInstance());
         try {

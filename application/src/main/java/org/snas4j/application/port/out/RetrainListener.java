@@ -20,6 +20,17 @@ public interface RetrainListener {
     default void stepFinished(int epoch, int step, int stepsPerEpoch, double loss, double accuracy) {
     }
 
+    /**
+     * One batch of an evaluation pass was handed to the network.
+     *
+     * @param epoch   0-based epoch (the last epoch for the final test pass)
+     * @param pass    what the pass measures, e.g. "test images"
+     * @param batch   1-based batch within the pass
+     * @param batches batches in the pass
+     */
+    default void evaluationStep(int epoch, String pass, int batch, int batches) {
+    }
+
     default void epochFinished(RetrainEpochMetrics metrics) {
     }
 

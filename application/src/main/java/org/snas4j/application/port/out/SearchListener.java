@@ -25,6 +25,17 @@ public interface SearchListener {
     default void stepFinished(int epoch, int step, int stepsPerEpoch, double loss, double accuracy, double temperature) {
     }
 
+    /**
+     * One batch of an evaluation pass was handed to the network (held-out passes and batch-norm calibrations).
+     *
+     * @param epoch   0-based epoch
+     * @param pass    what the pass measures, e.g. "edge-all child: held-out images"
+     * @param batch   1-based batch within the pass
+     * @param batches batches in the pass
+     */
+    default void evaluationStep(int epoch, String pass, int batch, int batches) {
+    }
+
     default void epochFinished(EpochMetrics metrics, Genotype edgeAll, Genotype top2) {
     }
 

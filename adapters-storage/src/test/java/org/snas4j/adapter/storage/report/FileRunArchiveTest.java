@@ -1,0 +1,33 @@
+package org.snas4j.adapter.storage.report;
+
+import org.snas4j.adapter.storage.child.FileChildRunDirectoryFactory;
+import org.snas4j.adapter.storage.run.FileRunDirectoryFactory;
+import org.snas4j.adapter.storage.study.FileStudyFiles;
+import org.snas4j.application.port.out.ChildRunDirectoryFactory;
+import org.snas4j.application.port.out.RunDirectoryFactory;
+import org.snas4j.application.port.out.StudyFiles;
+import org.snas4j.application.port.out.report.RunArchive;
+import org.snas4j.application.port.out.report.RunArchiveContract;
+
+class FileRunArchiveTest extends RunArchiveContract {
+
+    @Override
+    protected RunArchive archive() {
+        return new FileRunArchive();
+    }
+
+    @Override
+    protected RunDirectoryFactory searchRuns() {
+        return new FileRunDirectoryFactory();
+    }
+
+    @Override
+    protected ChildRunDirectoryFactory trainingRuns() {
+        return new FileChildRunDirectoryFactory();
+    }
+
+    @Override
+    protected StudyFiles studyFiles() {
+        return new FileStudyFiles();
+    }
+}
