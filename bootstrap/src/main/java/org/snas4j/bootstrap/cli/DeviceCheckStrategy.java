@@ -2,12 +2,12 @@ package org.snas4j.bootstrap.cli;
 
 import java.util.Objects;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.device.DeviceCheck;
-import picocli.CommandLine;
+import org.snas4j.application.service.device.DeviceCheck;
 import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Runs the chosen command after checking the device of every command that has the {@link DeviceOptions}

@@ -2,7 +2,7 @@ package org.snas4j.bootstrap.cli;
 
 import java.util.Locale;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.port.out.Device;
+import org.snas4j.application.port.out.device.Device;
 import picocli.CommandLine.Option;
 
 /** Where TensorFlow runs: the device and thread flags shared by the commands that train a network. */

@@ -1,10 +1,10 @@
 package org.snas4j.adapter.tensorflow.supernet;
 
 import java.util.SplittableRandom;
-import org.snas4j.application.data.Batch;
-import org.snas4j.application.port.out.Device;
-import org.snas4j.application.port.out.SupernetConfig;
-import org.snas4j.application.port.out.SgdSettings;
+import org.snas4j.application.port.out.data.Batch;
+import org.snas4j.application.port.out.device.Device;
+import org.snas4j.application.port.out.training.SgdSettings;
+import org.snas4j.application.port.out.training.SupernetConfig;
 import org.snas4j.domain.space.CellPair;
 import org.snas4j.domain.space.EdgeOpMatrix;
 import org.snas4j.domain.space.NetworkShape;
