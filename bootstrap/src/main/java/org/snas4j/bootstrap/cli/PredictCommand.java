@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.snas4j.application.port.in.predict.PredictUseCase;
 import org.snas4j.application.port.in.predict.Prediction;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = {"Classify images with a model written by 'export'.",
             "IMAGES is an IDX image file (raw or .gz, as MNIST ships them), a CIFAR-10 binary batch (its labels are compared) "
                 + "or a picture (PNG, JPEG, ...) of the model's size."})
-public final class PredictCommand implements Callable<Integer> {
+public final class PredictCommand implements Callable<Integer>, SettingFlags {
 
     @Spec
     CommandSpec spec;
@@ -40,6 +41,11 @@ public final class PredictCommand implements Callable<Integer> {
     @Inject
     PredictCommand(PredictUseCase predict) {
         this.predict = Objects.requireNonNull(predict, "predict");
+    }
+
+    @Override
+    public Optional<String> flagOf(String setting) {
+        return "limit".equals(setting) ? Optional.of("--limit") : Optional.empty();
     }
 
     @Override

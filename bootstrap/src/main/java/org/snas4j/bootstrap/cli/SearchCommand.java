@@ -3,10 +3,9 @@ package org.snas4j.bootstrap.cli;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.snas4j.application.port.in.search.EpochMetrics;
 import org.snas4j.application.port.in.search.SearchArchitectureUseCase;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {"Search a cell architecture with SNAS: weights and architecture logits trained together with one loss.",
             "With no options it searches on the bundled Fashion-MNIST subset with settings sized for a laptop CPU."})
-public final class SearchCommand implements Callable<Integer> {
+public final class SearchCommand implements Callable<Integer>, SettingFlags {
 
     @Spec
     CommandSpec spec;
@@ -52,7 +51,7 @@ public final class SearchCommand implements Callable<Integer> {
         if (resume != null) {
             outcome = search.resume(resume, commandLine);
         } else {
-            outcome = search.search(configuration(), outputDirectory(), commandLine);
+            outcome = search.search(configuration(), DefaultOutput.orDefault(output, "search"), commandLine);
         }
         PrintWriter out = spec.commandLine().getOut();
         EpochMetrics last = outcome.last();
@@ -65,14 +64,12 @@ public final class SearchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    SearchConfiguration configuration() {
-        return options.configuration();
+    @Override
+    public Optional<String> flagOf(String setting) {
+        return SearchOptions.settingFlags().flagOf(setting);
     }
 
-    private Path outputDirectory() {
-        if (output != null) {
-            return output;
-        }
-        return Path.of("runs", "search-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    SearchConfiguration configuration() {
+        return options.configuration();
     }
 }

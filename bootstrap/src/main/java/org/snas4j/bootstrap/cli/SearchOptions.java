@@ -1,6 +1,8 @@
 package org.snas4j.bootstrap.cli;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.snas4j.application.InvalidInputException;
@@ -101,6 +103,29 @@ public final class SearchOptions {
 
     @Mixin
     DeviceOptions deviceOptions = new DeviceOptions();
+
+    /** Setting of {@link SearchConfiguration} -> the flag that sets it (learningRateMin has none). */
+    private static final Map<String, String> FLAGS = flags();
+
+    private static Map<String, String> flags() {
+        Map<String, String> flags = new HashMap<>(Map.ofEntries(
+                Map.entry(DatasetRequest.NAME_SETTING, "--dataset"), Map.entry(DatasetRequest.DIRECTORY_SETTING, "--data"),
+                Map.entry("layers", "--layers"), Map.entry("channels", "--channels"), Map.entry("batchSize", "--batch"),
+                Map.entry("epochs", "--epochs"), Map.entry("warmupEpochs", "--warmup-epochs"), Map.entry("dropPath", "--drop-path"),
+                Map.entry("trainLimit", "--train-limit"), Map.entry("validationFraction", "--validation-fraction"),
+                Map.entry("seed", "--seed"), Map.entry("temperatureStart", "--tau"), Map.entry("temperatureFloor", "--tau-floor"),
+                Map.entry("temperatureSchedule", "--tau-schedule"), Map.entry("lambda", "--lambda"), Map.entry("costMetric", "--cost"),
+                Map.entry("costForm", "--cost-form"), Map.entry("estimator", "--estimator"), Map.entry("learningRate", "--learning-rate"),
+                Map.entry("architectureLearningRate", "--arch-learning-rate"), Map.entry("top2Rule", "--top2-rule"),
+                Map.entry("childCalibrationBatches", "--child-calibration-batches")));
+        flags.putAll(DeviceOptions.flags());
+        return Map.copyOf(flags);
+    }
+
+    /** Which of these options sets each setting of a search. */
+    public static SettingFlags settingFlags() {
+        return SettingFlags.of(FLAGS);
+    }
 
     /** The configuration these options describe; an unknown name gets one line naming its flag. */
     public SearchConfiguration configuration() {

@@ -108,8 +108,13 @@ final class FileChildRunDirectory implements ChildRunDirectory {
     }
 
     @Override
+    public Path configurationFile() {
+        return path.resolve(CONFIGURATION);
+    }
+
+    @Override
     public StoredRetrainRun readConfiguration() {
-        RunProperties p = RunProperties.read(path.resolve(CONFIGURATION));
+        RunProperties p = RunProperties.read(configurationFile());
         try {
             Optional<Path> directory = p.has("dataset.directory") ? Optional.of(Path.of(p.string("dataset.directory"))) : Optional.empty();
             RetrainConfiguration c = new RetrainConfiguration(new DatasetRequest(p.string("dataset.name"), directory),

@@ -69,8 +69,13 @@ final class FileRunDirectory implements RunDirectory {
     }
 
     @Override
+    public Path configurationFile() {
+        return path.resolve(CONFIGURATION + ProtoFormat.TEXT.extension());
+    }
+
+    @Override
     public StoredRun readConfiguration() {
-        Path file = path.resolve(CONFIGURATION + ProtoFormat.TEXT.extension());
+        Path file = configurationFile();
         ProvenanceProto proto = ProtoFiles.read(file, ProvenanceProto.getDefaultInstance());
         try {
             return ConfigurationProtoMapper.fromProto(proto);

@@ -116,14 +116,14 @@ class FileDatasetSourceTest {
         assertEquals(2_000, subset.test().size());
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> source.load(new DatasetRequest("fashion-mnist-subset", Optional.of(temp))));
-        assertEquals("--data", e.source());
+        assertEquals(DatasetRequest.DIRECTORY_SETTING, e.source());
     }
 
     @Test
     void unknownNameNamesTheFlagValueAndTheValidNames() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> source.load(new DatasetRequest("imagenet", Optional.empty())));
-        assertEquals("--dataset", e.source());
+        assertEquals(DatasetRequest.NAME_SETTING, e.source());
         assertEquals("unknown dataset 'imagenet'; valid names: fashion-mnist, fashion-mnist-subset, mnist, cifar10", e.problem());
     }
 

@@ -2,6 +2,7 @@ package org.snas4j.application.service.data;
 
 import java.util.stream.IntStream;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.InvalidSettingException;
 import org.snas4j.application.port.out.data.DatasetSplits;
 import org.snas4j.application.port.out.data.ImageDataset;
 import org.snas4j.domain.space.NetworkShape;
@@ -27,12 +28,12 @@ public final class NetworkInputs {
         return all;
     }
 
-    /** The network shape for these images; an impossible one is refused naming the {@code --layers} flag. */
+    /** The network shape for these images; an impossible one is refused naming the {@code layers} setting. */
     public static NetworkShape shape(int layers, int channels, ImageDataset images) {
         try {
             return new NetworkShape(layers, channels, images.height(), images.channels(), images.classes());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--layers", e.getMessage());
+            throw new InvalidSettingException("layers", e.getMessage());
         }
     }
 }

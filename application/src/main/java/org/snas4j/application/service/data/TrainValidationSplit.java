@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.InvalidSettingException;
 import org.snas4j.application.port.out.data.ImageDataset;
 
 /**
@@ -27,12 +28,12 @@ public record TrainValidationSplit(ImageDataset train, ImageDataset validation) 
      */
     public static TrainValidationSplit stratified(ImageDataset training, double validationFraction, long seed) {
         if (!(validationFraction > 0 && validationFraction < 1)) {
-            throw new InvalidInputException("validation fraction", "must be strictly between 0 and 1, got " + validationFraction);
+            throw new InvalidSettingException("validationFraction", "must be strictly between 0 and 1, got " + validationFraction);
         }
         int total = training.size();
         int validationTotal = (int) Math.round(validationFraction * total);
         if (validationTotal < 1 || validationTotal > total - 1) {
-            throw new InvalidInputException("validation fraction", "validation fraction " + validationFraction + " of "
+            throw new InvalidSettingException("validationFraction", "validation fraction " + validationFraction + " of "
                     + total + " images leaves " + validationTotal + " for validation and " + (total - validationTotal)
                     + " for training; both need at least one");
         }

@@ -2,7 +2,7 @@ package org.snas4j.application.service.device;
 
 import java.util.Locale;
 import java.util.Objects;
-import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.InvalidSettingException;
 import org.snas4j.application.port.out.device.Device;
 import org.snas4j.application.port.out.device.DeviceAvailability;
 import org.snas4j.application.port.out.device.DeviceInventory;
@@ -26,7 +26,7 @@ public final class DeviceCheck {
      * Returns when a network can run on {@code device}; once it has, the device recorded with a run is
      * the device it ran on.
      *
-     * @throws InvalidInputException naming {@link #SETTING}, which build this is and which devices the runtime sees
+     * @throws InvalidSettingException naming {@link #SETTING}, which build this is and which devices the runtime sees
      */
     public void requireAvailable(Device device) {
         Objects.requireNonNull(device, "device");
@@ -43,6 +43,6 @@ public final class DeviceCheck {
         String build = inventory.gpuBuild()
                 ? "the GPU build (TensorFlow native " + inventory.nativeBuild() + "), so no CUDA GPU is visible to this process"
                 : "the CPU build (TensorFlow native " + inventory.nativeBuild() + "), which cannot use a GPU; the GPU build is made with -Pgpu";
-        throw new InvalidInputException(SETTING, requested + " requested, but TensorFlow sees " + seen + ": this jar is " + build);
+        throw new InvalidSettingException(SETTING, requested + " requested, but TensorFlow sees " + seen + ": this jar is " + build);
     }
 }

@@ -3,8 +3,9 @@ package org.snas4j.application.service.evaluate;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.snas4j.application.FlagChecks;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.InvalidSettingException;
+import org.snas4j.application.SettingChecks;
 import org.snas4j.application.port.in.evaluate.EvaluateChildUseCase;
 import org.snas4j.application.port.in.evaluate.SearchChildEvaluation;
 import org.snas4j.application.port.in.evaluate.TrainedChildEvaluation;
@@ -77,7 +78,7 @@ public final class EvaluateChildService implements EvaluateChildUseCase {
             CheckpointStore.Checkpoint<RetrainState> checkpoint = run.checkpoints().latestValid()
                     .orElseThrow(() -> new InvalidInputException(childRun, "has no checkpoint yet: nothing trained to evaluate"));
             RetrainConfiguration config = stored.configuration();
-            DatasetSplits splits = datasets.load(config.dataset());
+            DatasetSplits splits = InvalidSettingException.whileUsingStored(run.configurationFile(), () -> datasets.load(config.dataset()));
             ImageDataset test = splits.test();
             NetworkShape shape = stored.shape();
             if (test.height() != shape.inputSize() || test.channels() != shape.inputChannels() || test.classes() != shape.classes()) {
@@ -102,9 +103,9 @@ public final class EvaluateChildService implements EvaluateChildUseCase {
             SearchConfiguration config = run.readConfiguration().configuration();
             CheckpointStore.Checkpoint<SearchState> checkpoint = run.checkpoints().latestValid()
                     .orElseThrow(() -> new InvalidInputException(searchRun, "has no valid checkpoint: the search finished no epoch"));
-            DatasetSplits splits = datasets.load(config.dataset());
+            DatasetSplits splits = InvalidSettingException.whileUsingStored(run.configurationFile(), () -> datasets.load(config.dataset()));
             NetworkShape shape = shapeOf(splits.test(), config.layers(), config.channels(), searchRun.toString());
-            SearchData searchData = SearchData.prepare(splits, config);
+            SearchData searchData = InvalidSettingException.whileUsingStored(run.configurationFile(), () -> SearchData.prepare(splits, config));
             BatchStream test = BatchStream.evaluation(splits.test(), BatchStream.EVALUATION_BATCH, searchData.normalization());
             Iterable<Batch> testBatches = () -> test.epoch(0);
             CellPair<EdgeOpMatrix> logits = checkpoint.state().logits();
@@ -133,7 +134,7 @@ public final class EvaluateChildService implements EvaluateChildUseCase {
     /** Checked before a run directory is opened, so a bad value costs nothing. */
     private static void requireComputeSettings(Device device, int threads) {
         Objects.requireNonNull(device, "device");
-        FlagChecks.zeroOrPositive("--threads", "all cores", threads);
+        SettingChecks.zeroOrPositive("threads", "all cores", threads);
     }
 
     private static EvaluationResult evaluateChild(SupernetTrainer supernet, SearchConfiguration config, SearchData data, int epoch,

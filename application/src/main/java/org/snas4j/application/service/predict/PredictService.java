@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
-import org.snas4j.application.FlagChecks;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.SettingChecks;
 import org.snas4j.application.port.in.predict.PredictUseCase;
 import org.snas4j.application.port.in.predict.Prediction;
 import org.snas4j.application.port.out.data.ImageFileReader;
@@ -32,7 +32,7 @@ public final class PredictService implements PredictUseCase {
 
     @Override
     public List<Prediction> predict(Path modelDirectory, Path imageFile, int limit) {
-        FlagChecks.zeroOrPositive("--limit", "all", limit);
+        SettingChecks.zeroOrPositive("limit", "all", limit);
         ImageFileReader.Images images = reader.read(imageFile);
         try (ServedModel model = models.load(modelDirectory)) {
             if (images.height() != model.height() || images.width() != model.width()) {

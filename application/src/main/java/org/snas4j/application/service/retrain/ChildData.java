@@ -1,6 +1,6 @@
 package org.snas4j.application.service.retrain;
 
-import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.InvalidSettingException;
 import org.snas4j.application.port.in.retrain.RetrainConfiguration;
 import org.snas4j.application.port.out.data.Batch;
 import org.snas4j.application.port.out.data.DatasetSplits;
@@ -55,12 +55,12 @@ final class ChildData {
             heldOutName = VALIDATION;
         }
         if (config.batchSize() > train.size()) {
-            throw new InvalidInputException("--batch", "batch size " + config.batchSize() + " is larger than the " + train.size()
+            throw new InvalidSettingException("batchSize", "batch size " + config.batchSize() + " is larger than the " + train.size()
                     + " training images");
         }
         NetworkShape shape = NetworkInputs.shape(config.layers(), config.channels(), all);
         if (config.auxiliary() && auxiliaryInputSize(shape) < 5) {
-            throw new InvalidInputException("--auxiliary", "the auxiliary head needs at least 5x5 features at cell " + 2 * shape.layers() / 3
+            throw new InvalidSettingException("auxiliary", "the auxiliary head needs at least 5x5 features at cell " + 2 * shape.layers() / 3
                     + ", these images give " + auxiliaryInputSize(shape) + "x" + auxiliaryInputSize(shape));
         }
         Normalization normalization = Normalization.of(train);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.InvalidSettingException;
 import org.snas4j.application.TrainingDivergedException;
 import org.snas4j.application.port.in.provenance.Provenance;
 import org.snas4j.application.port.in.retrain.ChildEvaluation;
@@ -61,10 +62,7 @@ public final class RetrainService implements RetrainGenotypeUseCase {
 
     @Override
     public RetrainOutcome retrain(RetrainConfiguration configuration, Path runDirectory, String commandLine) {
-        RetrainConfigurationValidator.validate(configuration);
-        // Before the run directory exists: the configuration written into it names the device the run used.
-        deviceCheck.requireAvailable(configuration.device());
-        ChildData data = ChildData.prepare(datasets.load(configuration.dataset()), configuration);
+        ChildData data = prepare(configuration);
         try (ChildRunDirectory run = runs.create(runDirectory)) {
             Provenance provenance = new Provenance(configuration.seed(), data.datasetName(), data.fingerprint(), codeVersion,
                     clock.instant(), null, commandLine);
@@ -78,9 +76,8 @@ public final class RetrainService implements RetrainGenotypeUseCase {
         try (ChildRunDirectory run = runs.open(runDirectory)) {
             StoredRetrainRun stored = run.readConfiguration();
             RetrainConfiguration configuration = stored.configuration();
-            RetrainConfigurationValidator.validate(configuration);
-            requireRecordedDevice(runDirectory, configuration);
-            ChildData data = ChildData.prepare(datasets.load(configuration.dataset()), configuration);
+            // A run continues with the settings and on the device it recorded, or not at all (a GPU run moved to a machine without one).
+            ChildData data = InvalidSettingException.whileUsingStored(run.configurationFile(), () -> prepare(configuration));
             if (!data.fingerprint().equals(stored.provenance().datasetFingerprint()) || !data.shape().equals(stored.shape())) {
                 throw new InvalidInputException(runDirectory, "the dataset differs from the one the run started with (fingerprint "
                         + data.fingerprint() + ", recorded " + stored.provenance().datasetFingerprint() + ")");
@@ -89,13 +86,14 @@ public final class RetrainService implements RetrainGenotypeUseCase {
         }
     }
 
-    /** A run continues on the device it recorded, or not at all (a GPU run moved to a machine without one). */
-    private void requireRecordedDevice(Path runDirectory, RetrainConfiguration configuration) {
-        try {
-            deviceCheck.requireAvailable(configuration.device());
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(runDirectory, "its recorded device: " + e.problem(), e);
-        }
+    /**
+     * Checks the settings and the device before any run directory exists (the configuration written into
+     * it names the device the run used), and loads the data they ask for.
+     */
+    private ChildData prepare(RetrainConfiguration configuration) {
+        RetrainConfigurationValidator.validate(configuration);
+        deviceCheck.requireAvailable(configuration.device());
+        return ChildData.prepare(datasets.load(configuration.dataset()), configuration);
     }
 
     private RetrainOutcome execute(RetrainConfiguration config, Provenance provenance, ChildData data, ChildRunDirectory run,

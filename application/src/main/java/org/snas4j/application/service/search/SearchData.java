@@ -1,6 +1,6 @@
 package org.snas4j.application.service.search;
 
-import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.InvalidSettingException;
 import org.snas4j.application.port.in.search.SearchConfiguration;
 import org.snas4j.application.port.out.data.Batch;
 import org.snas4j.application.port.out.data.DatasetSplits;
@@ -40,7 +40,7 @@ public final class SearchData {
         ImageDataset all = NetworkInputs.trainingImages(splits, config.trainLimit());
         TrainValidationSplit split = TrainValidationSplit.stratified(all, config.validationFraction(), config.seed());
         if (config.batchSize() > split.train().size()) {
-            throw new InvalidInputException("--batch", "batch size " + config.batchSize() + " is larger than the "
+            throw new InvalidSettingException("batchSize", "batch size " + config.batchSize() + " is larger than the "
                     + split.train().size() + " training images left after holding out " + split.validation().size());
         }
         NetworkShape shape = NetworkInputs.shape(config.layers(), config.channels(), all);

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.InvalidSettingException;
 import org.snas4j.application.TrainingDivergedException;
 import org.snas4j.application.port.in.provenance.Provenance;
 import org.snas4j.application.port.in.search.EpochMetrics;
@@ -81,9 +82,7 @@ public final class SearchService implements SearchArchitectureUseCase {
 
     @Override
     public SearchOutcome search(SearchConfiguration configuration, Path runDirectory, String commandLine) {
-        SearchConfigurationValidator.validate(configuration);
-        deviceCheck.requireAvailable(configuration.device());
-        SearchData data = SearchData.prepare(datasets.load(configuration.dataset()), configuration);
+        SearchData data = prepare(configuration);
         try (RunDirectory run = runs.create(runDirectory)) {
             Provenance provenance = new Provenance(configuration.seed(), data.datasetName(), data.fingerprint(), codeVersion,
                     clock.instant(), null, commandLine);
@@ -97,16 +96,21 @@ public final class SearchService implements SearchArchitectureUseCase {
         try (RunDirectory run = runs.resume(runDirectory)) {
             StoredRun stored = run.readConfiguration();
             SearchConfiguration configuration = stored.configuration();
-            SearchConfigurationValidator.validate(configuration);
-            // A resumed run continues on the device it recorded, which must still be there.
-            deviceCheck.requireAvailable(configuration.device());
-            SearchData data = SearchData.prepare(datasets.load(configuration.dataset()), configuration);
+            // A resumed run continues with the settings and on the device it recorded, which must still be there.
+            SearchData data = InvalidSettingException.whileUsingStored(run.configurationFile(), () -> prepare(configuration));
             if (!data.fingerprint().equals(stored.provenance().datasetFingerprint())) {
                 throw new InvalidInputException(runDirectory, "the dataset differs from the one the run started with (fingerprint "
                         + data.fingerprint() + ", recorded " + stored.provenance().datasetFingerprint() + ")");
             }
             return execute(configuration, stored.provenance(), data, run, run.checkpoints().latestValid());
         }
+    }
+
+    /** Checks the settings and the device, before any run directory exists, and loads the data they ask for. */
+    private SearchData prepare(SearchConfiguration configuration) {
+        SearchConfigurationValidator.validate(configuration);
+        deviceCheck.requireAvailable(configuration.device());
+        return SearchData.prepare(datasets.load(configuration.dataset()), configuration);
     }
 
     private SearchOutcome execute(SearchConfiguration config, Provenance provenance, SearchData data, RunDirectory run,

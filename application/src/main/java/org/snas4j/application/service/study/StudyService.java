@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.InvalidSettingException;
 import org.snas4j.application.port.in.retrain.RetrainConfiguration;
 import org.snas4j.application.port.in.retrain.RetrainEpochMetrics;
 import org.snas4j.application.port.in.retrain.RetrainGenotypeUseCase;
@@ -160,7 +161,12 @@ public final class StudyService implements RunStudyUseCase {
             return searches.resume(run, commandLine);
         }
         progress.next(run, StudyAction.STARTED);
-        return searches.search(configuration, run, commandLine);
+        try {
+            return searches.search(configuration, run, commandLine);
+        } catch (InvalidSettingException e) {
+            // A setting refused only once the data is loaded (a batch larger than the images) is the search template's.
+            throw e.within(StudyConfigurationValidator.SEARCH);
+        }
     }
 
     private StudyCell retrain(StudyConfiguration study, StudyGroup group, String name, String genotypeSource, Genotype genotype,
@@ -168,7 +174,11 @@ public final class StudyService implements RunStudyUseCase {
         Path run = studyDirectory.resolve("train-" + name);
         if (!retrainRuns.isRunDirectory(run)) {
             progress.next(run, StudyAction.STARTED);
-            retrains.retrain(study.retrainTemplate().withGenotype(genotypeSource, genotype), run, commandLine);
+            try {
+                retrains.retrain(study.retrainTemplate().withGenotype(genotypeSource, genotype), run, commandLine);
+            } catch (InvalidSettingException e) {
+                throw e.within(StudyConfigurationValidator.RETRAIN);
+            }
         } else if (recorded(run, genotype).isEmpty()) {
             progress.next(run, StudyAction.RESUMED);
             retrains.resume(run, commandLine);

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.snas4j.application.port.in.study.StudyConfiguration;
+import org.snas4j.application.port.in.study.StudyConfigurationValidator;
 
 /**
  * A study's settings as flat {@code key=value} pairs: recorded when the study starts and compared
@@ -36,8 +37,8 @@ final class StudySettings {
         settings.put("study.random_cells", Integer.toString(configuration.randomCells()));
         settings.put("study.published", String.join(",", configuration.published()));
         settings.put("study.seed", Long.toString(configuration.baseSeed()));
-        flatten("search.", configuration.searchTemplate(), PER_SEARCH, settings);
-        flatten("retrain.", configuration.retrainTemplate(), PER_CELL, settings);
+        flatten(StudyConfigurationValidator.SEARCH + ".", configuration.searchTemplate(), PER_SEARCH, settings);
+        flatten(StudyConfigurationValidator.RETRAIN + ".", configuration.retrainTemplate(), PER_CELL, settings);
         return settings;
     }
 

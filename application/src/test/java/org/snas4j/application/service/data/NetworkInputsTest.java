@@ -38,7 +38,7 @@ class NetworkInputsTest {
 
         assertEquals(8, NetworkInputs.shape(3, 4, images).inputSize());
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> NetworkInputs.shape(3, 4, images("odd", 6, 6, 2)));
-        assertEquals("--layers", e.source());
+        assertEquals("layers", e.source());
     }
 
     private static ImageDataset images(String name, int height, int width, int count) {

@@ -75,7 +75,7 @@ class TrainValidationSplitTest {
         ImageDataset data = TestImages.identifiable(10, 2, 2, 1, 2);
         for (double fraction : new double[] {0, 1, -0.1, Double.NaN, 0.01, 0.99}) {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrainValidationSplit.stratified(data, fraction, 1));
-            assertEquals("validation fraction", e.source());
+            assertEquals("validationFraction", e.source());
         }
     }
 }

@@ -194,11 +194,11 @@ class EvaluateAndExportServiceTest {
     }
 
     @Test
-    void negativeThreadsAreRefusedNamingTheFlagBeforeAnyRunIsOpened() {
+    void negativeThreadsAreRefusedNamingTheSettingBeforeAnyRunIsOpened() {
         InvalidInputException trained = assertThrows(InvalidInputException.class, () -> evaluations().evaluateTrained(CHILD_RUN, Device.CPU, -1));
-        assertEquals("--threads", trained.source());
+        assertEquals("threads", trained.source());
         InvalidInputException searched = assertThrows(InvalidInputException.class, () -> evaluations().evaluateSearch(SEARCH_RUN, Device.CPU, -2));
-        assertEquals("--threads", searched.source());
+        assertEquals("threads", searched.source());
         verifyNoInteractions(childRuns, searchRuns, childTrainers, supernetTrainers);
     }
 

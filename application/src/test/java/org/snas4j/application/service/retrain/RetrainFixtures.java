@@ -1,9 +1,7 @@
 package org.snas4j.application.service.retrain;
 
 import org.snas4j.application.port.in.retrain.RetrainConfiguration;
-import org.snas4j.application.port.out.data.DatasetRequest;
 import org.snas4j.application.port.out.data.ImageDataset;
-import org.snas4j.application.port.out.device.Device;
 import org.snas4j.domain.genotype.PublishedGenotypes;
 
 /** Tiny images and retraining settings shared by the tests of the services that train, evaluate and export children. */
@@ -30,7 +28,8 @@ public final class RetrainFixtures {
 
     /** A tiny retraining (3 cells, C=4) of darts-v2 on the CPU; {@code validationFraction} 0 reports the test set. */
     public static RetrainConfiguration configuration(double validationFraction) {
-        return new RetrainConfiguration(DatasetRequest.bundledDefault(), "darts-v2", PublishedGenotypes.byName("darts-v2"), 3, 4,
-                BATCH, EPOCHS, 7, false, 0.4, 3, 0.2, 0.025, 0.001, false, validationFraction, Device.CPU, 1, 0);
+        return RetrainConfiguration.builder().genotype("darts-v2", PublishedGenotypes.byName("darts-v2")).layers(3).channels(4)
+                .batchSize(BATCH).epochs(EPOCHS).seed(7).cutout(3).learningRateMin(0.001).validationFraction(validationFraction).threads(1)
+                .trainLimit(0).build();
     }
 }

@@ -30,13 +30,16 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.InvalidSettingException;
 import org.snas4j.application.TrainingDivergedException;
+import org.snas4j.application.port.in.provenance.Provenance;
 import org.snas4j.application.port.in.retrain.RetrainConfiguration;
 import org.snas4j.application.port.in.retrain.RetrainEpochMetrics;
 import org.snas4j.application.port.in.retrain.RetrainOutcome;
 import org.snas4j.application.port.out.data.Batch;
 import org.snas4j.application.port.out.data.DatasetSource;
 import org.snas4j.application.port.out.data.DatasetSplits;
+import org.snas4j.application.port.out.data.Normalization;
 import org.snas4j.application.port.out.device.Device;
 import org.snas4j.application.port.out.device.DeviceInventory;
 import org.snas4j.application.port.out.progress.RetrainListener;
@@ -53,6 +56,7 @@ import org.snas4j.application.port.out.training.ChildStepResult;
 import org.snas4j.application.port.out.training.EvaluationResult;
 import org.snas4j.application.port.out.training.SgdSettings;
 import org.snas4j.application.service.device.DeviceCheck;
+import org.snas4j.domain.space.NetworkShape;
 
 /** The retraining loop's logic against mocked ports: no TensorFlow, no files. */
 class RetrainServiceTest {
@@ -63,6 +67,7 @@ class RetrainServiceTest {
     static final int TRAIN_IMAGES = 60;
     static final int TEST_IMAGES = 20;
     static final Path RUN = Path.of("child-run-under-test");
+    static final Path CONFIGURATION_FILE = RUN.resolve("configuration.properties");
 
     private DatasetSource datasets;
     private ChildNetworkTrainerFactory trainers;
@@ -95,7 +100,18 @@ class RetrainServiceTest {
         runs = mock(ChildRunDirectoryFactory.class);
         when(runs.create(RUN)).thenReturn(run);
         when(runs.open(RUN)).thenReturn(run);
+        when(run.configurationFile()).thenReturn(CONFIGURATION_FILE);
         listener = mock(RetrainListener.class);
+    }
+
+    /** What the run directory recorded when {@code configuration} started on the training images. */
+    private static StoredRetrainRun stored(RetrainConfiguration configuration) {
+        return stored(configuration, images("train", TRAIN_IMAGES, 0).fingerprint());
+    }
+
+    private static StoredRetrainRun stored(RetrainConfiguration configuration, String fingerprint) {
+        return new StoredRetrainRun(configuration, new Provenance(7, "train", fingerprint, "v", Instant.EPOCH, null, "train"),
+                new NetworkShape(3, 4, 8, 1, 7), Normalization.unitScale(1));
     }
 
     /** What the mocked runtime sees: the CPU only. */
@@ -107,9 +123,7 @@ class RetrainServiceTest {
     }
 
     static RetrainConfiguration onGpu(RetrainConfiguration c) {
-        return new RetrainConfiguration(c.dataset(), c.genotypeSource(), c.genotype(), c.layers(), c.channels(), c.batchSize(), c.epochs(),
-                c.seed(), c.auxiliary(), c.auxiliaryWeight(), c.cutout(), c.dropPath(), c.learningRate(), c.learningRateMin(),
-                c.batchNormAfterPools(), c.validationFraction(), Device.GPU, c.threads(), c.trainLimit());
+        return c.toBuilder().device(Device.GPU).build();
     }
 
     @Test
@@ -121,13 +135,13 @@ class RetrainServiceTest {
     }
 
     @Test
-    void aGpuRunResumedWhereNoGpuIsVisibleIsRefusedNamingTheRun() {
-        when(run.readConfiguration()).thenReturn(new StoredRetrainRun(onGpu(configuration(0)), new org.snas4j.application.port.in.provenance.Provenance(7,
-                "train", images("train", TRAIN_IMAGES, 0).fingerprint(), "v", Instant.EPOCH, null, "train"),
-                new org.snas4j.domain.space.NetworkShape(3, 4, 8, 1, 7), org.snas4j.application.port.out.data.Normalization.unitScale(1)));
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service().resume(RUN, "train --resume"));
-        assertEquals(RUN.toString(), e.source());
-        assertTrue(e.problem().startsWith("its recorded device: gpu requested"), e.problem());
+    void aGpuRunResumedWhereNoGpuIsVisibleIsRefusedNamingItsStoredConfiguration() {
+        when(run.readConfiguration()).thenReturn(stored(onGpu(configuration(0))));
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> service().resume(RUN, "train --resume"));
+        assertEquals(Optional.of(CONFIGURATION_FILE), e.storedIn());
+        assertEquals(DeviceCheck.SETTING, e.setting());
+        assertEquals(CONFIGURATION_FILE.toString(), e.source());
+        assertTrue(e.problem().startsWith("device gpu requested"), e.problem());
         verifyNoInteractions(trainers);
         verify(run).close();
     }
@@ -173,7 +187,7 @@ class RetrainServiceTest {
         service().retrain(configuration(0), RUN, "train");
         ArgumentCaptor<ChildNetworkConfig> config = ArgumentCaptor.forClass(ChildNetworkConfig.class);
         verify(trainers).create(config.capture());
-        assertEquals(new org.snas4j.domain.space.NetworkShape(3, 4, 8, 1, 7), config.getValue().shape());
+        assertEquals(new NetworkShape(3, 4, 8, 1, 7), config.getValue().shape());
         assertEquals(new SgdSettings(0.9, 3e-4, 5.0), config.getValue().sgd());
         ArgumentCaptor<StoredRetrainRun> stored = ArgumentCaptor.forClass(StoredRetrainRun.class);
         verify(run).writeConfiguration(stored.capture());
@@ -198,9 +212,7 @@ class RetrainServiceTest {
     @Test
     void resumeRestoresTheCheckpointAndRunsOnlyTheRemainingEpochs() {
         RetrainConfiguration config = configuration(0);
-        when(run.readConfiguration()).thenReturn(new StoredRetrainRun(config, new org.snas4j.application.port.in.provenance.Provenance(7,
-                "train", images("train", TRAIN_IMAGES, 0).fingerprint(), "v", Instant.EPOCH, null, "train"),
-                new org.snas4j.domain.space.NetworkShape(3, 4, 8, 1, 7), org.snas4j.application.port.out.data.Normalization.unitScale(1)));
+        when(run.readConfiguration()).thenReturn(stored(config));
         Path variables = Path.of("checkpoint-variables");
         when(checkpoints.latestValid()).thenReturn(Optional.of(new CheckpointStore.Checkpoint<>(new RetrainState(3, 9), variables)));
         service().resume(RUN, "train --resume");
@@ -214,9 +226,7 @@ class RetrainServiceTest {
 
     @Test
     void resumingOnOtherDataIsRefused() {
-        when(run.readConfiguration()).thenReturn(new StoredRetrainRun(configuration(0), new org.snas4j.application.port.in.provenance.Provenance(7,
-                "train", "another fingerprint", "v", Instant.EPOCH, null, "train"),
-                new org.snas4j.domain.space.NetworkShape(3, 4, 8, 1, 7), org.snas4j.application.port.out.data.Normalization.unitScale(1)));
+        when(run.readConfiguration()).thenReturn(stored(configuration(0), "another fingerprint"));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> service().resume(RUN, "train --resume"));
         assertEquals(RUN.toString(), e.source());
         verify(trainers, never()).create(any());
@@ -231,21 +241,35 @@ class RetrainServiceTest {
     }
 
     @Test
-    void badSettingsAreRefusedNamingTheFlag() {
+    void badSettingsAreRefusedNamingTheSetting() {
         RetrainConfiguration c = configuration(0);
-        RetrainConfiguration oddChannels = new RetrainConfiguration(c.dataset(), c.genotypeSource(), c.genotype(), 3, 5, BATCH, EPOCHS,
-                7, false, 0.4, 0, 0.2, 0.025, 0, false, 0, Device.CPU, 1, 0);
-        assertEquals("--channels", assertThrows(InvalidInputException.class, () -> service().retrain(oddChannels, RUN, "")).source());
-        RetrainConfiguration certainDrop = new RetrainConfiguration(c.dataset(), c.genotypeSource(), c.genotype(), 3, 4, BATCH, EPOCHS,
-                7, false, 0.4, 0, 1.0, 0.025, 0, false, 0, Device.CPU, 1, 0);
-        assertEquals("--drop-path", assertThrows(InvalidInputException.class, () -> service().retrain(certainDrop, RUN, "")).source());
-        RetrainConfiguration hugeBatch = new RetrainConfiguration(c.dataset(), c.genotypeSource(), c.genotype(), 3, 4, 100, EPOCHS,
-                7, false, 0.4, 0, 0.2, 0.025, 0, false, 0, Device.CPU, 1, 0);
-        assertEquals("--batch", assertThrows(InvalidInputException.class, () -> service().retrain(hugeBatch, RUN, "")).source());
-        RetrainConfiguration headOnTinyMaps = new RetrainConfiguration(c.dataset(), c.genotypeSource(), c.genotype(), 3, 4, BATCH,
-                EPOCHS, 7, true, 0.4, 0, 0.2, 0.025, 0, false, 0, Device.CPU, 1, 0);
-        assertEquals("--auxiliary", assertThrows(InvalidInputException.class, () -> service().retrain(headOnTinyMaps, RUN, "")).source());
+        assertRefused("channels", c.toBuilder().channels(5).build());
+        assertRefused("dropPath", c.toBuilder().dropPath(1.0).build());
+        assertRefused("batchSize", c.toBuilder().batchSize(100).build());
+        assertRefused("auxiliary", c.toBuilder().auxiliary(true).build());
+        assertRefused("learningRate", c.toBuilder().learningRate(-1).build());
         verify(runs, never()).create(any());
+    }
+
+    private void assertRefused(String setting, RetrainConfiguration bad) {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> service().retrain(bad, RUN, ""));
+        assertEquals(setting, e.setting());
+        assertEquals(setting, e.source());
+        assertEquals(Optional.empty(), e.storedIn());
+    }
+
+    @Test
+    void aBadStoredSettingIsRefusedOnResumeNamingItsFileAndField() {
+        RetrainConfiguration negativeRate = configuration(0).toBuilder().learningRate(-1).build();
+        when(run.readConfiguration()).thenReturn(stored(negativeRate));
+
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> service().resume(RUN, "train --resume"));
+
+        assertEquals("learningRate", e.setting());
+        assertEquals(Optional.of(CONFIGURATION_FILE), e.storedIn());
+        assertEquals(CONFIGURATION_FILE + ": learningRate needs 0 <= minimum <= initial and initial > 0, got -1.0 -> 0.001", e.getMessage());
+        verifyNoInteractions(trainers);
+        verify(run).close();
     }
 
     @Test

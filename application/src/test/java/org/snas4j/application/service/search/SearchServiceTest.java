@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
-import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.InvalidSettingException;
 import org.snas4j.application.TrainingDivergedException;
 import org.snas4j.application.port.in.provenance.Provenance;
 import org.snas4j.application.port.in.search.EpochMetrics;
@@ -73,6 +73,7 @@ class SearchServiceTest {
     private static final int BATCH = 16;
     private static final int EPOCHS = 4;
     private static final Path RUN = Path.of("run-under-test");
+    private static final Path CONFIGURATION_FILE = RUN.resolve("configuration.textproto");
 
     private DatasetSource datasets;
     private SupernetTrainerFactory trainers;
@@ -102,6 +103,7 @@ class SearchServiceTest {
         checkpoints = mock();
         run = mock(RunDirectory.class);
         when(run.path()).thenReturn(RUN);
+        when(run.configurationFile()).thenReturn(CONFIGURATION_FILE);
         when(run.checkpoints()).thenReturn(checkpoints);
         recorded.clear();
         org.mockito.Mockito.doAnswer(inv -> recorded.add(inv.getArgument(0))).when(run).recordMetrics(any());
@@ -297,11 +299,25 @@ class SearchServiceTest {
         when(run.readConfiguration()).thenReturn(new StoredRun(onGpu, new Provenance(7, "train",
                 images("train", TRAIN_IMAGES).fingerprint(), "test", Instant.EPOCH, null, "search --device gpu")));
 
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service().resume(RUN, "search --resume"));
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> service().resume(RUN, "search --resume"));
 
-        assertEquals(DeviceCheck.SETTING, e.source());
+        assertEquals(DeviceCheck.SETTING, e.setting());
+        assertEquals(Optional.of(CONFIGURATION_FILE), e.storedIn(), "the user typed no --device: the run's file recorded it");
         verify(trainers, never()).create(any());
         verify(datasets, never()).load(any());
+    }
+
+    @Test
+    void aBadStoredSettingIsRefusedOnResumeNamingItsFileAndField() {
+        SearchConfiguration frozen = configuration(EPOCHS, 0.0).toBuilder().architectureLearningRate(-1).build();
+        when(run.readConfiguration()).thenReturn(new StoredRun(frozen, new Provenance(7, "train",
+                images("train", TRAIN_IMAGES).fingerprint(), "test", Instant.EPOCH, null, "search")));
+
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> service().resume(RUN, "search --resume"));
+
+        assertEquals(CONFIGURATION_FILE + ": architectureLearningRate must be positive, got -1.0", e.getMessage());
+        verify(trainers, never()).create(any());
+        verify(run).close();
     }
 
     @Test
@@ -332,9 +348,10 @@ class SearchServiceTest {
     void refusesABatchLargerThanTheTrainingData() {
         SearchConfiguration tooLarge = withBatch(configuration(EPOCHS, 0.0), 500);
 
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service().search(tooLarge, RUN, "search"));
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> service().search(tooLarge, RUN, "search"));
 
-        assertEquals("--batch", e.source());
+        assertEquals("batchSize", e.setting());
+        assertEquals(Optional.empty(), e.storedIn());
         verify(trainers, never()).create(any());
         verify(runs, never()).create(any());
     }

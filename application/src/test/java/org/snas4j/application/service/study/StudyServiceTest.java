@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.InvalidSettingException;
 import org.snas4j.application.port.in.provenance.Provenance;
 import org.snas4j.application.port.in.retrain.ChildEvaluation;
 import org.snas4j.application.port.in.retrain.RetrainConfiguration;
@@ -48,9 +50,7 @@ import org.snas4j.application.port.in.study.StudyCell;
 import org.snas4j.application.port.in.study.StudyConfiguration;
 import org.snas4j.application.port.in.study.StudyGroup;
 import org.snas4j.application.port.in.study.StudyResult;
-import org.snas4j.application.port.out.data.DatasetRequest;
 import org.snas4j.application.port.out.data.Normalization;
-import org.snas4j.application.port.out.device.Device;
 import org.snas4j.application.port.out.progress.StudyListener;
 import org.snas4j.application.port.out.report.StudyChartWriter;
 import org.snas4j.application.port.out.storage.ChildRunDirectory;
@@ -251,16 +251,16 @@ class StudyServiceTest {
     }
 
     @Test
-    void badSettingsAreRefusedNamingTheFlagBeforeAnythingIsWritten() {
-        assertRefused("--published", configuration(1, 1, List.of("snas-gentle")));
-        assertRefused("--published", configuration(1, 1, List.of("snas-mild", "snas-mild")));
-        assertRefused("--searches", configuration(-1, 1, List.of()));
-        assertRefused("--random-cells", configuration(1, -2, List.of()));
-        assertRefused("--searches", configuration(0, 0, List.of()));
+    void badSettingsAreRefusedNamingTheSettingBeforeAnythingIsWritten() {
+        assertRefused("published", configuration(1, 1, List.of("snas-gentle")));
+        assertRefused("published", configuration(1, 1, List.of("snas-mild", "snas-mild")));
+        assertRefused("searches", configuration(-1, 1, List.of()));
+        assertRefused("randomCells", configuration(1, -2, List.of()));
+        assertRefused("searches", configuration(0, 0, List.of()));
         StudyConfiguration odd = configuration(1, 1, List.of());
-        assertRefused("--train-channels", new StudyConfiguration(odd.searchTemplate(), new RetrainConfiguration(DatasetRequest.bundledDefault(),
-                "t", searchedTop2(1), 8, 15, 64, 5, 1, false, 0.4, 0, 0.2, 0.025, 0, false, 0, Device.CPU, 0, 10_000), 1, 1, List.of(), 1));
-        assertRefused("--epochs", new StudyConfiguration(odd.searchTemplate().toBuilder().epochs(0).build(), template(), 1, 1, List.of(), 1));
+        assertRefused("retrain.channels", new StudyConfiguration(odd.searchTemplate(), template().toBuilder().channels(15).build(), 1, 1,
+                List.of(), 1));
+        assertRefused("search.epochs", new StudyConfiguration(odd.searchTemplate().toBuilder().epochs(0).build(), template(), 1, 1, List.of(), 1));
         assertTrue(settingsFiles.isEmpty());
         verifyNoInteractions(searches, retrains);
     }
@@ -313,9 +313,19 @@ class StudyServiceTest {
         assertTrue(tables.contains("| random   |   2 |     82.50% | 3.54 |"), tables);
     }
 
-    private void assertRefused(String flag, StudyConfiguration configuration) {
-        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> service.run(configuration, STUDY, "study"));
-        assertEquals(flag, refused.source(), refused.getMessage());
+    private void assertRefused(String setting, StudyConfiguration configuration) {
+        InvalidSettingException refused = assertThrows(InvalidSettingException.class, () -> service.run(configuration, STUDY, "study"));
+        assertEquals(setting, refused.setting(), refused.getMessage());
+    }
+
+    @Test
+    void aSettingRefusedInsideASearchOrARetrainingIsNamedAsTheTemplatesSetting() {
+        doThrow(new InvalidSettingException("batchSize", "batch size 500 is larger")).when(searches).search(any(), any(), anyString());
+        assertEquals("search.batchSize", assertThrows(InvalidSettingException.class,
+                () -> service.run(configuration(1, 0, List.of()), STUDY.resolve("a"), "study")).setting());
+        doThrow(new InvalidSettingException("batchSize", "batch size 500 is larger")).when(retrains).retrain(any(), any(), anyString());
+        assertEquals("retrain.batchSize", assertThrows(InvalidSettingException.class,
+                () -> service.run(configuration(0, 1, List.of()), STUDY.resolve("b"), "study")).setting());
     }
 
     private static StudyCell cell(StudyGroup group, double accuracy) {
@@ -329,8 +339,7 @@ class StudyServiceTest {
     }
 
     private static RetrainConfiguration template() {
-        return new RetrainConfiguration(DatasetRequest.bundledDefault(), "template", PublishedGenotypes.byName("snas-mild"), 8, 16, 64, 5, 1,
-                false, 0.4, 0, 0.2, 0.025, 0, false, 0, Device.CPU, 0, 10_000);
+        return RetrainConfiguration.DEFAULTS.withGenotype("template", PublishedGenotypes.byName("snas-mild"));
     }
 
     /** The top-2 cell the fake search of {@code seed} finds. */

@@ -7,10 +7,12 @@ import org.snas4j.application.port.out.training.ChildNetworkConfig;
 import org.snas4j.application.port.out.training.SgdSettings;
 import org.snas4j.domain.genotype.ChildOptions;
 import org.snas4j.domain.genotype.Genotype;
+import org.snas4j.domain.genotype.PublishedGenotypes;
 import org.snas4j.domain.space.NetworkShape;
 
 /**
  * Everything that determines a retraining run; recorded with its results and enough to resume it.
+ * {@link #builder()} starts from {@link #DEFAULTS} (the command line's), so callers name only what they change.
  *
  * @param dataset             which data to train and test on
  * @param genotypeSource      where the genotype came from (a published name, a file, a search run), for the record
@@ -48,9 +50,17 @@ public record RetrainConfiguration(DatasetRequest dataset, String genotypeSource
 
     /** This configuration training another genotype (a study retrains every cell with one budget). */
     public RetrainConfiguration withGenotype(String newGenotypeSource, Genotype newGenotype) {
-        return new RetrainConfiguration(dataset, newGenotypeSource, newGenotype, layers, channels, batchSize, epochs, seed, auxiliary,
-                auxiliaryWeight, cutout, dropPath, learningRate, learningRateMin, batchNormAfterPools, validationFraction, device, threads,
-                trainLimit);
+        return toBuilder().genotype(newGenotypeSource, newGenotype).build();
+    }
+
+    /** A builder holding this configuration's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A builder holding the defaults, so callers name only what they change (the genotype above all). */
+    public static Builder builder() {
+        return new Builder(DEFAULTS);
     }
 
     /** The trainer configuration of this run for images that give the network {@code shape}; SGD as the papers set it. */
@@ -62,5 +72,85 @@ public record RetrainConfiguration(DatasetRequest dataset, String genotypeSource
     /** Drop-path probability of {@code epoch}: p * epoch / epochs, as DARTS' train.py sets it. */
     public double dropPathAt(int epoch) {
         return dropPath * epoch / epochs;
+    }
+
+    /**
+     * The defaults of every setting (also the command line's): sized for a 2-core CPU on the bundled
+     * Fashion-MNIST subset, DARTS' recipe otherwise (auxiliary weight 0.4, drop-path 0.2, learning rate
+     * 0.025 cosine-annealed to 0). The genotype, snas-mild, stands in for the one every caller chooses.
+     */
+    public static final RetrainConfiguration DEFAULTS = new RetrainConfiguration(DatasetRequest.bundledDefault(), "snas-mild",
+            PublishedGenotypes.byName("snas-mild"), 8, 16, 64, 5, 1, false, ChildNetworkConfig.DARTS_AUXILIARY_WEIGHT, 0, 0.2, 0.025, 0,
+            false, 0, Device.CPU, 0, 10_000);
+
+    /** Changes some settings of a configuration, keeping the rest. */
+    public static final class Builder {
+        private DatasetRequest dataset;
+        private String genotypeSource;
+        private Genotype genotype;
+        private int layers;
+        private int channels;
+        private int batchSize;
+        private int epochs;
+        private long seed;
+        private boolean auxiliary;
+        private double auxiliaryWeight;
+        private int cutout;
+        private double dropPath;
+        private double learningRate;
+        private double learningRateMin;
+        private boolean batchNormAfterPools;
+        private double validationFraction;
+        private Device device;
+        private int threads;
+        private int trainLimit;
+
+        private Builder(RetrainConfiguration c) {
+            dataset = c.dataset;
+            genotypeSource = c.genotypeSource;
+            genotype = c.genotype;
+            layers = c.layers;
+            channels = c.channels;
+            batchSize = c.batchSize;
+            epochs = c.epochs;
+            seed = c.seed;
+            auxiliary = c.auxiliary;
+            auxiliaryWeight = c.auxiliaryWeight;
+            cutout = c.cutout;
+            dropPath = c.dropPath;
+            learningRate = c.learningRate;
+            learningRateMin = c.learningRateMin;
+            batchNormAfterPools = c.batchNormAfterPools;
+            validationFraction = c.validationFraction;
+            device = c.device;
+            threads = c.threads;
+            trainLimit = c.trainLimit;
+        }
+
+        public Builder dataset(DatasetRequest value) { dataset = value; return this; }
+        /** The genotype to train and where it came from, for the record. */
+        public Builder genotype(String source, Genotype value) { genotypeSource = source; genotype = value; return this; }
+        public Builder layers(int value) { layers = value; return this; }
+        public Builder channels(int value) { channels = value; return this; }
+        public Builder batchSize(int value) { batchSize = value; return this; }
+        public Builder epochs(int value) { epochs = value; return this; }
+        public Builder seed(long value) { seed = value; return this; }
+        public Builder auxiliary(boolean value) { auxiliary = value; return this; }
+        public Builder auxiliaryWeight(double value) { auxiliaryWeight = value; return this; }
+        public Builder cutout(int value) { cutout = value; return this; }
+        public Builder dropPath(double value) { dropPath = value; return this; }
+        public Builder learningRate(double value) { learningRate = value; return this; }
+        public Builder learningRateMin(double value) { learningRateMin = value; return this; }
+        public Builder batchNormAfterPools(boolean value) { batchNormAfterPools = value; return this; }
+        public Builder validationFraction(double value) { validationFraction = value; return this; }
+        public Builder device(Device value) { device = value; return this; }
+        public Builder threads(int value) { threads = value; return this; }
+        public Builder trainLimit(int value) { trainLimit = value; return this; }
+
+        public RetrainConfiguration build() {
+            return new RetrainConfiguration(dataset, genotypeSource, genotype, layers, channels, batchSize, epochs, seed, auxiliary,
+                    auxiliaryWeight, cutout, dropPath, learningRate, learningRateMin, batchNormAfterPools, validationFraction, device, threads,
+                    trainLimit);
+        }
     }
 }

@@ -13,6 +13,10 @@ import java.util.Optional;
  */
 public record DatasetRequest(String name, Optional<Path> directory) {
 
+    /** How refusals name these two settings of a configuration ({@code InvalidSettingException}): the fields of its {@code dataset}. */
+    public static final String NAME_SETTING = "dataset.name";
+    public static final String DIRECTORY_SETTING = "dataset.directory";
+
     public DatasetRequest {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(directory, "directory");

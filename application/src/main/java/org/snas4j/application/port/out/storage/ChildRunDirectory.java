@@ -20,6 +20,9 @@ public interface ChildRunDirectory extends AutoCloseable {
     /** @throws org.snas4j.application.InvalidInputException when it is missing or unreadable */
     StoredRetrainRun readConfiguration();
 
+    /** The file {@link #readConfiguration} reads: what a message about a stored setting names. */
+    Path configurationFile();
+
     /** Records one epoch's metrics; recording an epoch again replaces the earlier line. */
     void recordMetrics(RetrainEpochMetrics metrics);
 

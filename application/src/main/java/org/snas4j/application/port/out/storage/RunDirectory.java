@@ -25,6 +25,9 @@ public interface RunDirectory extends AutoCloseable {
      */
     StoredRun readConfiguration();
 
+    /** The file {@link #readConfiguration} reads: what a message about a stored setting names. */
+    Path configurationFile();
+
     /** Writes {@code name}.pb, {@code name}.textproto and {@code name}.json, each atomically. */
     void writeGenotype(String name, Genotype genotype);
 

@@ -134,7 +134,16 @@ public abstract class ChildRunDirectoryContract {
     void readingAMissingConfigurationNamesTheFile() {
         try (ChildRunDirectory run = factory().create(parent.resolve("run"))) {
             InvalidInputException e = assertThrows(InvalidInputException.class, run::readConfiguration);
-            assertTrue(e.getMessage().contains("configuration"), e.getMessage());
+            assertEquals(run.configurationFile().toString(), e.source());
+        }
+    }
+
+    @Test
+    void theConfigurationFileIsTheOneWrittenInsideTheRun() {
+        try (ChildRunDirectory run = factory().create(parent.resolve("run"))) {
+            run.writeConfiguration(ChildRunFixtures.storedRun(PortFixtures.edgeAllGenotype(1)));
+            assertTrue(Files.isRegularFile(run.configurationFile()), run.configurationFile().toString());
+            assertEquals(run.path(), run.configurationFile().getParent());
         }
     }
 

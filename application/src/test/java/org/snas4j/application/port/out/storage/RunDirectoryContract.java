@@ -160,7 +160,16 @@ public abstract class RunDirectoryContract {
     void readingAMissingConfigurationNamesTheFile() {
         try (RunDirectory run = factory().create(parent.resolve("run"))) {
             InvalidInputException e = assertThrows(InvalidInputException.class, run::readConfiguration);
-            assertTrue(e.getMessage().contains("configuration"), e.getMessage());
+            assertEquals(run.configurationFile().toString(), e.source());
+        }
+    }
+
+    @Test
+    void theConfigurationFileIsTheOneWrittenInsideTheRun() {
+        try (RunDirectory run = factory().create(parent.resolve("run"))) {
+            run.writeConfiguration(PortFixtures.configuration(), PortFixtures.provenance());
+            assertTrue(Files.isRegularFile(run.configurationFile()), run.configurationFile().toString());
+            assertEquals(run.path(), run.configurationFile().getParent());
         }
     }
 }

@@ -1,0 +1,20 @@
+package org.snas4j.bootstrap.cli;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which flag sets which setting of a command's configuration. The application refuses a setting by
+ * the name its configuration gives it ({@code org.snas4j.application.InvalidSettingException}); when
+ * the value came from the command line, the {@link ErrorHandler} names the flag the user typed instead.
+ */
+public interface SettingFlags {
+
+    /** The flag that sets {@code setting} (e.g. {@code batchSize} or {@code retrain.layers}), if this command has one. */
+    Optional<String> flagOf(String setting);
+
+    /** A lookup in a fixed table, setting -> flag. */
+    static SettingFlags of(Map<String, String> flags) {
+        return setting -> Optional.ofNullable(flags.get(setting));
+    }
+}
