@@ -166,18 +166,20 @@ public final class SearchService implements SearchArchitectureUseCase {
                     } else {
                         ConcreteSample sample = distribution.sample(temperature, noise);
                         result = trainStep(trainer, batch, sample.z(), learningRate, epoch, step + 1, globalStep);
-                        try {
-                            CellPair<EdgeOpMatrix> logitGradient = SearchGradient.logitGradient(sample, result.lossGradientZ());
-                            if (config.lambda() > 0) {
-                                PenaltyEstimate estimate = estimator.estimate(distribution, sample, penalty);
-                                logitGradient = add(logitGradient, estimate.logitGradient());
-                                penaltySum += estimate.value();
-                            }
-                            distribution = distribution.withLogits(adam.step(distribution.logits(), logitGradient));
-                        } catch (IllegalArgumentException e) {
-                            // The domain refuses non-finite matrices; here they can only come from an overflowing update.
-                            throw diverged(epoch, step + 1, "architecture update: " + e.getMessage());
+                        CellPair<EdgeOpMatrix> logitGradient = SearchGradient.logitGradient(sample, result.lossGradientZ());
+                        if (config.lambda() > 0) {
+                            PenaltyEstimate estimate = estimator.estimate(distribution, sample, penalty);
+                            logitGradient = add(logitGradient, estimate.logitGradient());
+                            penaltySum += estimate.value();
                         }
+                        if (!isFinite(logitGradient)) {
+                            throw diverged(epoch, step + 1, "architecture gradient");
+                        }
+                        CellPair<EdgeOpMatrix> logits = adam.step(distribution.logits(), logitGradient);
+                        if (!isFinite(logits) || !isFinite(adam.state().firstMoment()) || !isFinite(adam.state().secondMoment())) {
+                            throw diverged(epoch, step + 1, "architecture update");
+                        }
+                        distribution = distribution.withLogits(logits);
                     }
                     step++;
                     globalStep++;
@@ -245,9 +247,7 @@ public final class SearchService implements SearchArchitectureUseCase {
         } catch (TrainingDivergedException e) {
             throw diverged(epoch, step, e.getMessage());
         }
-        boolean finite = Double.isFinite(result.loss()) && result.lossGradientZ().normal().isFinite()
-                && result.lossGradientZ().reduction().isFinite();
-        if (!finite) {
+        if (!Double.isFinite(result.loss()) || !isFinite(result.lossGradientZ())) {
             throw diverged(epoch, step, "loss " + result.loss());
         }
         return result;
@@ -256,6 +256,10 @@ public final class SearchService implements SearchArchitectureUseCase {
     private static TrainingDivergedException diverged(int epoch, int step, String detail) {
         return new TrainingDivergedException("loss or gradient became NaN or infinite at epoch " + (epoch + 1) + ", step " + step
                 + " (" + detail + "); the checkpoint of the previous epoch is intact: resume with a lower learning rate");
+    }
+
+    private static boolean isFinite(CellPair<EdgeOpMatrix> matrices) {
+        return matrices.normal().isFinite() && matrices.reduction().isFinite();
     }
 
     private static CellPair<EdgeOpMatrix> add(CellPair<EdgeOpMatrix> a, CellPair<EdgeOpMatrix> b) {

@@ -210,14 +210,14 @@ class SearchServiceTest {
 
     @Test
     void anOverflowingArchitectureUpdateIsADivergenceNotInvalidInput() {
-        // Finite but huge dLoss/dZ: the search gradient overflows to infinity inside the domain.
+        // Finite but huge dLoss/dZ: the search gradient overflows to infinity, which the service checks for before Adam.
         CellPair<EdgeOpMatrix> huge = CellPair.of(k -> EdgeOpMatrix.filled(1e308).with(0, 0, -1e308));
         when(trainer.trainStep(any(), any(), anyDouble(), anyLong())).thenReturn(new StepResult(1.0, 0.5, huge));
 
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> service().search(configuration(EPOCHS, 0.0), RUN, "search"));
 
-        assertTrue(e.getMessage().contains("epoch 1, step 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("epoch 1, step 1 (architecture gradient)"), e.getMessage());
         verify(checkpoints, never()).save(any(), any());
     }
 
