@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.out.data.Batch;
 import org.snas4j.application.port.out.data.ImageDataset;
@@ -122,6 +123,15 @@ public final class BatchStream {
                 }
                 return assemble(order, epoch, next++);
             }
+        };
+    }
+
+    /** The first {@code count} batches of {@code epoch} (all of them if it has fewer), identical to the ones {@link #epoch(int)} yields. */
+    public Iterable<Batch> firstBatches(int epoch, int count) {
+        int taken = Math.min(count, batchesPerEpoch());
+        return () -> {
+            int[] order = order(epoch);
+            return IntStream.range(0, taken).mapToObj(index -> assemble(order, epoch, index)).iterator();
         };
     }
 

@@ -91,26 +91,7 @@ public final class SearchData {
      * images on which a child's batch-norm statistics are re-estimated before it is validated.
      */
     public Iterable<Batch> calibrationBatches(int epoch, int count) {
-        return () -> {
-            java.util.Iterator<Batch> all = training.epoch(epoch);
-            return new java.util.Iterator<>() {
-                private int taken;
-
-                @Override
-                public boolean hasNext() {
-                    return taken < count && all.hasNext();
-                }
-
-                @Override
-                public Batch next() {
-                    if (!hasNext()) {
-                        throw new java.util.NoSuchElementException();
-                    }
-                    taken++;
-                    return all.next();
-                }
-            };
-        };
+        return training.firstBatches(epoch, count);
     }
 
     /** The held-out images, in evaluation batches. */

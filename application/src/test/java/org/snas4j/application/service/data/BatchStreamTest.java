@@ -115,6 +115,17 @@ class BatchStreamTest {
     }
 
     @Test
+    void theFirstBatchesOfAnEpochAreThoseItStartsWith() {
+        BatchStream stream = BatchStream.training(color, 3, Normalization.of(color), Augmentation.cropAndFlip().withCutout(3), 99);
+        List<Batch> whole = all(stream.epoch(4));
+
+        assertSameBatches(whole.subList(0, 2), all(stream.firstBatches(4, 2).iterator()));
+        assertSameBatches(whole.subList(0, 2), all(stream.firstBatches(4, 2).iterator()));
+        assertSameBatches(whole, all(stream.firstBatches(4, whole.size() + 5).iterator()));
+        assertSameBatches(List.of(), all(stream.firstBatches(4, 0).iterator()));
+    }
+
+    @Test
     void everyAugmentedImageIsAPaddedCropOrFlipOfItsSource() {
         Normalization normalization = Normalization.of(color);
         BatchStream stream = BatchStream.training(color, 4, normalization, Augmentation.cropAndFlip(), 3);
