@@ -56,7 +56,7 @@ public abstract class SupernetTrainerContract {
 
     @Test
     void batchesThatDoNotFitTheNetworkAreRefused() {
-        Batch otherSize = TrainingFixtures.batch(new NetworkShape(3, 4, 10, 1, 10), BATCH, 4);
+        Batch otherSize = TrainingFixtures.batch(new NetworkShape(3, 4, 12, 1, 10), BATCH, 4);
         Batch otherClasses = TrainingFixtures.batch(new NetworkShape(3, 4, 8, 1, 3), BATCH, 4);
         CellPair<EdgeOpMatrix> z = TrainingFixtures.softZ(5);
         try (SupernetTrainer trainer = trainer(1)) {
