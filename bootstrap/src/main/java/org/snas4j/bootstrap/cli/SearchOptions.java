@@ -1,13 +1,10 @@
 package org.snas4j.bootstrap.cli;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.in.search.SearchConfiguration;
-import org.snas4j.application.port.out.data.DatasetRequest;
 import org.snas4j.domain.cost.ConstraintLevel;
 import org.snas4j.domain.cost.CostForm;
 import org.snas4j.domain.cost.CostMetric;
@@ -26,12 +23,8 @@ public final class SearchOptions {
 
     private static final SearchConfiguration D = SearchConfiguration.DEFAULTS;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "fashion-mnist, fashion-mnist-subset (the bundled subset even where the full set is installed), mnist or cifar10 (default: ${DEFAULT-VALUE}).")
-    String dataset = D.dataset().name();
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Directory holding the dataset's files. Default for fashion-mnist: "
-            + "/usr/share/datasets/fashion-mnist when present, else the bundled 10,000-image subset.")
-    Path dataDirectory;
+    @Mixin
+    DatasetOptions dataset = new DatasetOptions();
 
     @Option(names = "--layers", paramLabel = "N", description = "Cells in the supernet (default: ${DEFAULT-VALUE}; paper: 8).")
     int layers = D.layers();
@@ -109,7 +102,6 @@ public final class SearchOptions {
 
     private static Map<String, String> flags() {
         Map<String, String> flags = new HashMap<>(Map.ofEntries(
-                Map.entry(DatasetRequest.NAME_SETTING, "--dataset"), Map.entry(DatasetRequest.DIRECTORY_SETTING, "--data"),
                 Map.entry("layers", "--layers"), Map.entry("channels", "--channels"), Map.entry("batchSize", "--batch"),
                 Map.entry("epochs", "--epochs"), Map.entry("warmupEpochs", "--warmup-epochs"), Map.entry("dropPath", "--drop-path"),
                 Map.entry("trainLimit", "--train-limit"), Map.entry("validationFraction", "--validation-fraction"),
@@ -118,6 +110,7 @@ public final class SearchOptions {
                 Map.entry("costForm", "--cost-form"), Map.entry("estimator", "--estimator"), Map.entry("learningRate", "--learning-rate"),
                 Map.entry("architectureLearningRate", "--arch-learning-rate"), Map.entry("top2Rule", "--top2-rule"),
                 Map.entry("childCalibrationBatches", "--child-calibration-batches")));
+        flags.putAll(DatasetOptions.flags());
         flags.putAll(DeviceOptions.flags());
         return Map.copyOf(flags);
     }
@@ -131,7 +124,7 @@ public final class SearchOptions {
     public SearchConfiguration configuration() {
         double penaltyWeight = lambda != null ? lambda : parse("--constraint", constraint, ConstraintLevel::fromId).lambda();
         return SearchConfiguration.builder()
-                .dataset(new DatasetRequest(dataset, Optional.ofNullable(dataDirectory)))
+                .dataset(dataset.request())
                 .layers(layers).channels(channels).batchSize(batchSize).epochs(epochs).seed(seed)
                 .temperatureStart(temperature).temperatureFloor(temperatureFloor)
                 .temperatureSchedule(parse("--tau-schedule", temperatureSchedule, TemperatureSchedule.Kind::fromId))

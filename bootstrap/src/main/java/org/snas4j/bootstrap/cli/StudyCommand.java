@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +20,6 @@ import org.snas4j.application.port.in.study.RunStudyUseCase;
 import org.snas4j.application.port.in.study.StudyAction;
 import org.snas4j.application.port.in.study.StudyConfiguration;
 import org.snas4j.application.port.in.study.StudyResult;
-import org.snas4j.application.port.out.data.DatasetRequest;
-import org.snas4j.application.service.device.DeviceCheck;
 import org.snas4j.application.service.study.StudyReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,14 +45,19 @@ public final class StudyCommand implements Callable<Integer>, SettingFlags {
     private static final RetrainConfiguration TRAIN = RetrainConfiguration.DEFAULTS;
 
     /** The study's own settings and its retraining template's (prefixed retrain.) -> their flags; the search template's are search's. */
-    private static final Map<String, String> FLAGS = Map.ofEntries(
-            Map.entry("searches", "--searches"), Map.entry("randomCells", "--random-cells"), Map.entry("published", "--published"),
-            Map.entry(RETRAIN + ".layers", "--train-layers"), Map.entry(RETRAIN + ".channels", "--train-channels"),
-            Map.entry(RETRAIN + ".batchSize", "--train-batch"), Map.entry(RETRAIN + ".epochs", "--train-epochs"),
-            // The retrainings take these from the search options.
-            Map.entry(RETRAIN + ".trainLimit", "--train-limit"), Map.entry(RETRAIN + ".seed", "--seed"),
-            Map.entry(RETRAIN + "." + DatasetRequest.NAME_SETTING, "--dataset"), Map.entry(RETRAIN + "." + DatasetRequest.DIRECTORY_SETTING, "--data"),
-            Map.entry(RETRAIN + "." + DeviceCheck.SETTING, "--device"), Map.entry(RETRAIN + ".threads", "--threads"));
+    private static final Map<String, String> FLAGS = flags();
+
+    private static Map<String, String> flags() {
+        Map<String, String> flags = new HashMap<>(Map.of("searches", "--searches", "randomCells", "--random-cells", "published", "--published"));
+        Map<String, String> retraining = new HashMap<>(Map.of("layers", "--train-layers", "channels", "--train-channels",
+                "batchSize", "--train-batch", "epochs", "--train-epochs",
+                // The retrainings take these from the search options.
+                "trainLimit", "--train-limit", "seed", "--seed"));
+        retraining.putAll(DatasetOptions.flags());
+        retraining.putAll(DeviceOptions.flags());
+        retraining.forEach((setting, flag) -> flags.put(RETRAIN + "." + setting, flag));
+        return Map.copyOf(flags);
+    }
 
     @Spec
     CommandSpec spec;

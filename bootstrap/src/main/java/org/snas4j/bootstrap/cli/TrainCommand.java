@@ -14,7 +14,6 @@ import org.snas4j.application.port.in.retrain.ChildEvaluation;
 import org.snas4j.application.port.in.retrain.RetrainConfiguration;
 import org.snas4j.application.port.in.retrain.RetrainGenotypeUseCase;
 import org.snas4j.application.port.in.retrain.RetrainOutcome;
-import org.snas4j.application.port.out.data.DatasetRequest;
 import org.snas4j.application.service.describe.GenotypeCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,12 +41,8 @@ public final class TrainCommand implements Callable<Integer>, SettingFlags {
             + "(its final edge-all genotype). Required unless --resume.")
     String genotype;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "fashion-mnist, fashion-mnist-subset (the bundled subset even where the full set is installed), mnist or cifar10 (default: ${DEFAULT-VALUE}).")
-    String dataset = D.dataset().name();
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Directory holding the dataset's files (default for fashion-mnist: "
-            + "/usr/share/datasets/fashion-mnist when present, else the bundled subset).")
-    Path dataDirectory;
+    @Mixin
+    DatasetOptions dataset = new DatasetOptions();
 
     @Option(names = "--layers", paramLabel = "N", description = "Cells (default: ${DEFAULT-VALUE}; paper: 20).")
     int layers = D.layers();
@@ -131,7 +126,7 @@ public final class TrainCommand implements Callable<Integer>, SettingFlags {
             throw new InvalidInputException("--genotype", "required (a published name, a genotype file or a search run directory)");
         }
         return RetrainConfiguration.builder()
-                .dataset(new DatasetRequest(dataset, Optional.ofNullable(dataDirectory)))
+                .dataset(dataset.request())
                 .genotype(genotype, genotypes.resolve(genotype))
                 .layers(layers).channels(channels).batchSize(batchSize).epochs(epochs).seed(seed)
                 .auxiliary(auxiliary).auxiliaryWeight(auxiliaryWeight).cutout(cutout).dropPath(dropPath).learningRate(learningRate)
@@ -150,7 +145,6 @@ public final class TrainCommand implements Callable<Integer>, SettingFlags {
 
     private static Map<String, String> flags() {
         Map<String, String> flags = new HashMap<>(Map.ofEntries(
-                Map.entry(DatasetRequest.NAME_SETTING, "--dataset"), Map.entry(DatasetRequest.DIRECTORY_SETTING, "--data"),
                 Map.entry("genotype", "--genotype"), Map.entry("genotypeSource", "--genotype"),
                 Map.entry("layers", "--layers"), Map.entry("channels", "--channels"), Map.entry("batchSize", "--batch"),
                 Map.entry("epochs", "--epochs"), Map.entry("trainLimit", "--train-limit"),
@@ -158,6 +152,7 @@ public final class TrainCommand implements Callable<Integer>, SettingFlags {
                 Map.entry("auxiliary", "--auxiliary"), Map.entry("auxiliaryWeight", "--auxiliary-weight"), Map.entry("cutout", "--cutout"),
                 Map.entry("dropPath", "--drop-path"), Map.entry("learningRate", "--learning-rate"),
                 Map.entry("batchNormAfterPools", "--pool-bn")));
+        flags.putAll(DatasetOptions.flags());
         flags.putAll(DeviceOptions.flags());
         return Map.copyOf(flags);
     }
