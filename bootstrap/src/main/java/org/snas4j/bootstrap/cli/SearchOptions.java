@@ -1,6 +1,5 @@
 package org.snas4j.bootstrap.cli;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.snas4j.application.InvalidInputException;
@@ -101,17 +100,11 @@ public final class SearchOptions {
     private static final Map<String, String> FLAGS = flags();
 
     private static Map<String, String> flags() {
-        Map<String, String> flags = new HashMap<>(Map.ofEntries(
-                Map.entry("layers", "--layers"), Map.entry("channels", "--channels"), Map.entry("batchSize", "--batch"),
-                Map.entry("epochs", "--epochs"), Map.entry("warmupEpochs", "--warmup-epochs"), Map.entry("dropPath", "--drop-path"),
-                Map.entry("trainLimit", "--train-limit"), Map.entry("validationFraction", "--validation-fraction"),
-                Map.entry("seed", "--seed"), Map.entry("temperatureStart", "--tau"), Map.entry("temperatureFloor", "--tau-floor"),
-                Map.entry("temperatureSchedule", "--tau-schedule"), Map.entry("lambda", "--lambda"), Map.entry("costMetric", "--cost"),
-                Map.entry("costForm", "--cost-form"), Map.entry("estimator", "--estimator"), Map.entry("learningRate", "--learning-rate"),
-                Map.entry("architectureLearningRate", "--arch-learning-rate"), Map.entry("top2Rule", "--top2-rule"),
-                Map.entry("childCalibrationBatches", "--child-calibration-batches")));
-        flags.putAll(DatasetOptions.flags());
-        flags.putAll(DeviceOptions.flags());
+        Map<String, String> flags = SettingFlags.ofEveryTrainingRun();
+        flags.putAll(Map.of("warmupEpochs", "--warmup-epochs", "temperatureStart", "--tau", "temperatureFloor", "--tau-floor",
+                "temperatureSchedule", "--tau-schedule", "lambda", "--lambda", "costMetric", "--cost", "costForm", "--cost-form",
+                "estimator", "--estimator", "architectureLearningRate", "--arch-learning-rate", "top2Rule", "--top2-rule"));
+        flags.put("childCalibrationBatches", "--child-calibration-batches");
         return Map.copyOf(flags);
     }
 

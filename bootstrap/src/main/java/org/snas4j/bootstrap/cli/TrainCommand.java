@@ -3,7 +3,6 @@ package org.snas4j.bootstrap.cli;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -144,16 +143,9 @@ public final class TrainCommand implements Callable<Integer>, SettingFlags {
     static final Map<String, String> FLAGS = flags();
 
     private static Map<String, String> flags() {
-        Map<String, String> flags = new HashMap<>(Map.ofEntries(
-                Map.entry("genotype", "--genotype"), Map.entry("genotypeSource", "--genotype"),
-                Map.entry("layers", "--layers"), Map.entry("channels", "--channels"), Map.entry("batchSize", "--batch"),
-                Map.entry("epochs", "--epochs"), Map.entry("trainLimit", "--train-limit"),
-                Map.entry("validationFraction", "--validation-fraction"), Map.entry("seed", "--seed"),
-                Map.entry("auxiliary", "--auxiliary"), Map.entry("auxiliaryWeight", "--auxiliary-weight"), Map.entry("cutout", "--cutout"),
-                Map.entry("dropPath", "--drop-path"), Map.entry("learningRate", "--learning-rate"),
-                Map.entry("batchNormAfterPools", "--pool-bn")));
-        flags.putAll(DatasetOptions.flags());
-        flags.putAll(DeviceOptions.flags());
+        Map<String, String> flags = SettingFlags.ofEveryTrainingRun();
+        flags.putAll(Map.of("genotype", "--genotype", "genotypeSource", "--genotype", "auxiliary", "--auxiliary",
+                "auxiliaryWeight", "--auxiliary-weight", "cutout", "--cutout", "batchNormAfterPools", "--pool-bn"));
         return Map.copyOf(flags);
     }
 }
