@@ -8,12 +8,15 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.snas4j.bootstrap.architecture.ApplicationRules;
 
 /**
  * The dependency rules of the hexagon, checked on the compiled classes (the Maven enforcer checks
  * the same at the level of artifacts).
  */
 class HexagonalArchitectureTest {
+
+    private static final String APPLICATION = "org.snas4j.application";
 
     private static JavaClasses classes;
 
@@ -38,6 +41,26 @@ class HexagonalArchitectureTest {
         classes().that().resideInAPackage("org.snas4j.application..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("org.snas4j.application..", "org.snas4j.domain..", "java..")
                 .check(classes);
+    }
+
+    @Test
+    void applicationClassesLiveInTheHexagonalAnchors() {
+        ApplicationRules.livesInTheAnchors(APPLICATION).check(classes);
+    }
+
+    @Test
+    void applicationPackagesAreFreeOfCycles() {
+        ApplicationRules.freeOfCycles(APPLICATION).forEach(rule -> rule.check(classes));
+    }
+
+    @Test
+    void portsNeverImportServices() {
+        ApplicationRules.portsNeverImportServices(APPLICATION).check(classes);
+    }
+
+    @Test
+    void applicationNeverImportsAdaptersOrTheBootstrap() {
+        ApplicationRules.neverImportsAdapters(APPLICATION, "org.snas4j.adapter..", "org.snas4j.bootstrap..").check(classes);
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.port.out.Device;
+import org.snas4j.application.port.out.device.Device;
 import org.snas4j.application.port.out.trial.TrialExecutor;
 import org.snas4j.application.port.out.trial.TrialHandle;
 import org.snas4j.application.port.out.trial.TrialLaunch;

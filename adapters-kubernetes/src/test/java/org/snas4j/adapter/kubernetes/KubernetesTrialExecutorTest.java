@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.port.out.Device;
+import org.snas4j.application.port.out.device.Device;
 import org.snas4j.application.port.out.trial.TrialHandle;
 import org.snas4j.application.port.out.trial.TrialLaunch;
 import org.snas4j.application.port.out.trial.TrialStatus;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.snas4j.application.child.ConfusionMatrix;
+import org.snas4j.application.port.in.predict.ConfusionMatrix;
 
 /** Plain-text rendering of a confusion matrix: accuracy, then the matrix (few classes) or the commonest confusions (many). */
 final class ConfusionReport {

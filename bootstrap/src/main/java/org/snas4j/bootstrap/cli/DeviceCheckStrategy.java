@@ -2,7 +2,7 @@ package org.snas4j.bootstrap.cli;
 
 import java.util.Objects;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.device.DeviceCheck;
+import org.snas4j.application.service.device.DeviceCheck;
 import org.snas4j.bootstrap.console.QuietNativeStartup;
 import picocli.CommandLine;
 import picocli.CommandLine.ExecutionException;

@@ -1,8 +1,10 @@
 package org.snas4j.bootstrap.cli;
 
 import java.util.Locale;
+import java.util.Map;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.port.out.Device;
+import org.snas4j.application.port.out.device.Device;
+import org.snas4j.application.service.device.DeviceCheck;
 import picocli.CommandLine.Option;
 
 /** Where TensorFlow runs: the device and thread flags shared by the commands that train a network. */
@@ -29,5 +31,10 @@ public final class DeviceOptions {
 
     int threads() {
         return threads;
+    }
+
+    /** The flags of the settings these options set, as the configurations name them. */
+    static Map<String, String> flags() {
+        return Map.of(DeviceCheck.SETTING, "--device", "threads", "--threads");
     }
 }

@@ -5,11 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.snas4j.application.child.ChildEvaluation;
-import org.snas4j.application.child.SearchChildEvaluation;
-import org.snas4j.application.child.TrainedChildEvaluation;
-import org.snas4j.application.port.in.EvaluateChildUseCase;
+import org.snas4j.application.port.in.evaluate.EvaluateChildUseCase;
+import org.snas4j.application.port.in.evaluate.SearchChildEvaluation;
+import org.snas4j.application.port.in.evaluate.TrainedChildEvaluation;
+import org.snas4j.application.port.in.retrain.ChildEvaluation;
 import org.snas4j.domain.genotype.GenotypeStatistics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
             "RUN_DIR from 'train': the retrained child at its newest checkpoint.",
             "RUN_DIR from 'search': the supernet (sampled Z) and its derived children (edge-all and top-2, one-hot Z) "
                 + "WITHOUT retraining, from the search's newest checkpoint."})
-public final class EvaluateCommand implements Callable<Integer>, RunsTensorFlow {
+public final class EvaluateCommand implements Callable<Integer>, RunsTensorFlow, SettingFlags {
 
     @Spec
     CommandSpec spec;
@@ -64,6 +65,11 @@ public final class EvaluateCommand implements Callable<Integer>, RunsTensorFlow 
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    @Override
+    public Optional<String> flagOf(String setting) {
+        return SettingFlags.of(DeviceOptions.flags()).flagOf(setting);
     }
 
     private static void header(PrintWriter out) {

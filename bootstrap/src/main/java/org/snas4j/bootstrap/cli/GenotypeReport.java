@@ -1,7 +1,7 @@
 package org.snas4j.bootstrap.cli;
 
 import java.util.Locale;
-import org.snas4j.application.describe.GenotypeDescription;
+import org.snas4j.application.port.in.describe.GenotypeDescription;
 import org.snas4j.domain.cost.OperationCost;
 import org.snas4j.domain.genotype.CellEdge;
 import org.snas4j.domain.genotype.CellGenotype;

@@ -1,7 +1,8 @@
 package org.snas4j.bootstrap.cli;
 
-import org.snas4j.application.data.ImageFit;
-import org.snas4j.application.data.ImageFolderOptions;
+import java.util.Map;
+import org.snas4j.application.port.out.data.ImageFit;
+import org.snas4j.application.port.out.data.ImageFolderOptions;
 import picocli.CommandLine.Option;
 
 /** How {@code --dataset folder} turns a folder of pictures into images: shared by search, study and train. */
@@ -38,7 +39,14 @@ public final class ImageFolderFlags {
             + "(default: ${DEFAULT-VALUE}).")
     int memoryLimitMegabytes = D.memoryLimitMegabytes();
 
-    /** @throws org.snas4j.application.InvalidInputException naming the flag of a value out of range */
+    /** The flags of the settings these options set, as the configurations name them. */
+    static Map<String, String> flags() {
+        return Map.of(ImageFolderOptions.INPUT_SIZE, "--input-size", ImageFolderOptions.INPUT_CHANNELS, "--input-channels",
+                ImageFolderOptions.FIT, "--image-fit", ImageFolderOptions.TEST_FRACTION, "--test-fraction",
+                ImageFolderOptions.MAX_IMAGE_PIXELS, "--max-image-pixels", ImageFolderOptions.MEMORY_LIMIT, "--image-memory");
+    }
+
+    /** @throws org.snas4j.application.InvalidSettingException naming the first setting out of range */
     public ImageFolderOptions options() {
         return new ImageFolderOptions(inputSize, inputChannels, SearchOptions.parse("--image-fit", fit, ImageFit::fromId), testFraction,
                 skipBadImages, maxImagePixels, memoryLimitMegabytes);

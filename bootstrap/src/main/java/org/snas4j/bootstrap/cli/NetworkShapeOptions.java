@@ -1,6 +1,6 @@
 package org.snas4j.bootstrap.cli;
 
-import static org.snas4j.application.FlagChecks.positive;
+import static org.snas4j.application.SettingChecks.positive;
 
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.domain.space.NetworkKind;

@@ -5,12 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.child.Prediction;
-import org.snas4j.application.child.Predictions;
-import org.snas4j.application.data.DatasetRequest;
-import org.snas4j.application.port.in.PredictUseCase;
+import org.snas4j.application.port.in.predict.Prediction;
+import org.snas4j.application.port.in.predict.Predictions;
+import org.snas4j.application.port.out.data.DatasetRequest;
+import org.snas4j.application.port.in.predict.PredictUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
             "--dataset folder --data DIR classifies a folder with one sub-folder of pictures per class (its test/ part when it "
                 + "has train/ and test/), fitted to the model's input as its training fitted them; the folder names are the labels.",
             "With labels, the accuracy and a confusion matrix follow the predictions."})
-public final class PredictCommand implements Callable<Integer>, RunsTensorFlow {
+public final class PredictCommand implements Callable<Integer>, RunsTensorFlow, SettingFlags {
 
     /** Up to this many classes the whole confusion matrix is printed; beyond, the most frequent confusions. */
     static final int FULL_MATRIX_CLASSES = 30;
@@ -58,6 +59,11 @@ public final class PredictCommand implements Callable<Integer>, RunsTensorFlow {
     @Inject
     PredictCommand(PredictUseCase predict) {
         this.predict = Objects.requireNonNull(predict, "predict");
+    }
+
+    @Override
+    public Optional<String> flagOf(String setting) {
+        return "limit".equals(setting) ? Optional.of("--limit") : Optional.empty();
     }
 
     @Override

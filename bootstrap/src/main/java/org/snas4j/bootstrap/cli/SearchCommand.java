@@ -3,16 +3,15 @@ package org.snas4j.bootstrap.cli;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.port.in.SearchArchitectureUseCase;
-import org.snas4j.application.search.EpochMetrics;
-import org.snas4j.application.search.SearchConfiguration;
-import org.snas4j.application.search.SearchOutcome;
+import org.snas4j.application.port.in.search.SearchArchitectureUseCase;
+import org.snas4j.application.port.in.search.EpochMetrics;
+import org.snas4j.application.port.in.search.SearchConfiguration;
+import org.snas4j.application.port.in.search.SearchOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {"Search a cell architecture with SNAS: weights and architecture logits trained together with one loss.",
             "With no options it searches on the bundled Fashion-MNIST subset with settings sized for a laptop CPU."})
-public final class SearchCommand implements Callable<Integer>, RunsTensorFlow {
+public final class SearchCommand implements Callable<Integer>, RunsTensorFlow, SettingFlags {
 
     @Spec
     CommandSpec spec;
@@ -62,7 +61,7 @@ public final class SearchCommand implements Callable<Integer>, RunsTensorFlow {
             }
             outcome = search.searchOrResume(configuration(), output, commandLine);
         } else {
-            outcome = search.search(configuration(), outputDirectory(), commandLine);
+            outcome = search.search(configuration(), DefaultOutput.orDefault(output, "search"), commandLine);
         }
         PrintWriter out = spec.commandLine().getOut();
         EpochMetrics last = outcome.last();
@@ -76,14 +75,12 @@ public final class SearchCommand implements Callable<Integer>, RunsTensorFlow {
         return ExitCodes.OK;
     }
 
-    SearchConfiguration configuration() {
-        return options.configuration();
+    @Override
+    public Optional<String> flagOf(String setting) {
+        return SearchOptions.settingFlags().flagOf(setting);
     }
 
-    private Path outputDirectory() {
-        if (output != null) {
-            return output;
-        }
-        return Path.of("runs", "search-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    SearchConfiguration configuration() {
+        return options.configuration();
     }
 }

@@ -1,11 +1,9 @@
 package org.snas4j.bootstrap.cli;
 
-import java.nio.file.Path;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Function;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.data.DatasetRequest;
-import org.snas4j.application.search.SearchConfiguration;
+import org.snas4j.application.port.in.search.SearchConfiguration;
 import org.snas4j.domain.cost.ConstraintLevel;
 import org.snas4j.domain.cost.CostForm;
 import org.snas4j.domain.cost.CostMetric;
@@ -24,12 +22,8 @@ public final class SearchOptions {
 
     private static final SearchConfiguration D = SearchConfiguration.DEFAULTS;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "fashion-mnist, fashion-mnist-subset (the bundled subset even where the full set is installed), mnist, cifar10 or folder (your pictures: --data DIR with one sub-folder per class) (default: ${DEFAULT-VALUE}).")
-    String dataset = D.dataset().name();
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Directory holding the dataset's files. Default for fashion-mnist: "
-            + "/usr/share/datasets/fashion-mnist when present, else the bundled 10,000-image subset.")
-    Path dataDirectory;
+    @Mixin
+    DatasetOptions dataset = new DatasetOptions();
 
     @Mixin
     ImageFolderFlags folder = new ImageFolderFlags();
@@ -105,11 +99,28 @@ public final class SearchOptions {
     @Mixin
     DeviceOptions deviceOptions = new DeviceOptions();
 
+    /** Setting of {@link SearchConfiguration} -> the flag that sets it (learningRateMin has none). */
+    private static final Map<String, String> FLAGS = flags();
+
+    private static Map<String, String> flags() {
+        Map<String, String> flags = SettingFlags.ofEveryTrainingRun();
+        flags.putAll(Map.of("warmupEpochs", "--warmup-epochs", "temperatureStart", "--tau", "temperatureFloor", "--tau-floor",
+                "temperatureSchedule", "--tau-schedule", "lambda", "--lambda", "costMetric", "--cost", "costForm", "--cost-form",
+                "estimator", "--estimator", "architectureLearningRate", "--arch-learning-rate", "top2Rule", "--top2-rule"));
+        flags.put("childCalibrationBatches", "--child-calibration-batches");
+        return Map.copyOf(flags);
+    }
+
+    /** Which of these options sets each setting of a search. */
+    public static SettingFlags settingFlags() {
+        return SettingFlags.of(FLAGS);
+    }
+
     /** The configuration these options describe; an unknown name gets one line naming its flag. */
     public SearchConfiguration configuration() {
         double penaltyWeight = lambda != null ? lambda : parse("--constraint", constraint, ConstraintLevel::fromId).lambda();
         return SearchConfiguration.builder()
-                .dataset(new DatasetRequest(dataset, Optional.ofNullable(dataDirectory), folder.options()))
+                .dataset(dataset.request(folder.options()))
                 .layers(layers).channels(channels).batchSize(batchSize).epochs(epochs).seed(seed)
                 .temperatureStart(temperature).temperatureFloor(temperatureFloor)
                 .temperatureSchedule(parse("--tau-schedule", temperatureSchedule, TemperatureSchedule.Kind::fromId))

@@ -1,23 +1,26 @@
 package org.snas4j.bootstrap.cli;
 
+import static org.snas4j.application.port.in.study.StudyConfigurationValidator.RETRAIN;
+import static org.snas4j.application.port.in.study.StudyConfigurationValidator.SEARCH;
+
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.snas4j.application.child.RetrainConfiguration;
-import org.snas4j.application.port.in.RunStudyUseCase;
-import org.snas4j.application.search.SearchConfiguration;
-import org.snas4j.application.study.StudyAction;
-import org.snas4j.application.study.StudyConfiguration;
-import org.snas4j.application.study.StudyReport;
-import org.snas4j.application.study.StudyResult;
-import org.snas4j.domain.genotype.PublishedGenotypes;
+import org.snas4j.application.port.in.retrain.RetrainConfiguration;
+import org.snas4j.application.port.in.search.SearchConfiguration;
+import org.snas4j.application.port.in.study.RunStudyUseCase;
+import org.snas4j.application.port.in.study.StudyAction;
+import org.snas4j.application.port.in.study.StudyConfiguration;
+import org.snas4j.application.port.in.study.StudyResult;
+import org.snas4j.application.service.study.StudyReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,12 +39,25 @@ import picocli.CommandLine.Spec;
                 + "to continue a stopped study (finished runs are kept, unfinished ones resumed). The defaults take about 1.5 to 2 hours "
                 + "on 2 cores. The search options below are those of 'search'; --train-limit, --dataset, --data, --device and "
                 + "--threads apply to the retrainings too."})
-public final class StudyCommand implements Callable<Integer>, RunsTensorFlow {
+public final class StudyCommand implements Callable<Integer>, RunsTensorFlow, SettingFlags {
 
-    /** The retraining settings 'train' uses by default, which the study does not expose: DARTS' evaluation recipe. */
-    private static final double AUXILIARY_WEIGHT = 0.4;
-    private static final double DROP_PATH = 0.2;
-    private static final double LEARNING_RATE = 0.025;
+    /** Every retraining setting the study does not expose is 'train''s default: DARTS' evaluation recipe. */
+    private static final RetrainConfiguration TRAIN = RetrainConfiguration.DEFAULTS;
+
+    /** The study's own settings and its retraining template's (prefixed retrain.) -> their flags; the search template's are search's. */
+    private static final Map<String, String> FLAGS = flags();
+
+    private static Map<String, String> flags() {
+        Map<String, String> flags = new HashMap<>(Map.of("searches", "--searches", "randomCells", "--random-cells", "published", "--published"));
+        Map<String, String> retraining = new HashMap<>(Map.of("layers", "--train-layers", "channels", "--train-channels",
+                "batchSize", "--train-batch", "epochs", "--train-epochs",
+                // The retrainings take these from the search options.
+                "trainLimit", "--train-limit", "seed", "--seed"));
+        retraining.putAll(DatasetOptions.flags());
+        retraining.putAll(DeviceOptions.flags());
+        retraining.forEach((setting, flag) -> flags.put(RETRAIN + "." + setting, flag));
+        return Map.copyOf(flags);
+    }
 
     @Spec
     CommandSpec spec;
@@ -62,16 +78,16 @@ public final class StudyCommand implements Callable<Integer>, RunsTensorFlow {
     Path output;
 
     @Option(names = "--train-epochs", paramLabel = "N", description = "Retraining epochs of every cell (default: ${DEFAULT-VALUE}).")
-    int trainEpochs = 5;
+    int trainEpochs = TRAIN.epochs();
 
     @Option(names = "--train-layers", paramLabel = "N", description = "Cells of every retrained network (default: ${DEFAULT-VALUE}).")
-    int trainLayers = 8;
+    int trainLayers = TRAIN.layers();
 
     @Option(names = "--train-channels", paramLabel = "C", description = "Initial channels of every retrained network (default: ${DEFAULT-VALUE}).")
-    int trainChannels = 16;
+    int trainChannels = TRAIN.channels();
 
     @Option(names = "--train-batch", paramLabel = "N", description = "Retraining mini-batch size (default: ${DEFAULT-VALUE}).")
-    int trainBatch = 64;
+    int trainBatch = TRAIN.batchSize();
 
     @Mixin
     SearchOptions search = new SearchOptions();
@@ -87,8 +103,7 @@ public final class StudyCommand implements Callable<Integer>, RunsTensorFlow {
     public Integer call() {
         String commandLine = String.join(" ", spec.commandLine().getParseResult().originalArgs());
         StudyConfiguration configuration = configuration();
-        Path directory = output != null ? output
-                : Path.of("runs", "study-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path directory = DefaultOutput.orDefault(output, "study");
         StudyResult result = study.run(configuration, directory, commandLine);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Study finished: %s (%d runs started, %d resumed, %d kept as finished before)%n%n", directory,
@@ -105,10 +120,19 @@ public final class StudyCommand implements Callable<Integer>, RunsTensorFlow {
     StudyConfiguration configuration() {
         SearchConfiguration searchTemplate = search.configuration();
         // The template's genotype is a placeholder: the study gives every cell its own.
-        RetrainConfiguration retrainTemplate = new RetrainConfiguration(searchTemplate.dataset(), "study", PublishedGenotypes.byName("snas-mild"),
-                trainLayers, trainChannels, trainBatch, trainEpochs, searchTemplate.seed(), false, AUXILIARY_WEIGHT, 0, DROP_PATH,
-                LEARNING_RATE, 0, false, 0, searchTemplate.device(), searchTemplate.threads(), searchTemplate.trainLimit());
+        RetrainConfiguration retrainTemplate = RetrainConfiguration.builder()
+                .dataset(searchTemplate.dataset()).genotype("study", TRAIN.genotype())
+                .layers(trainLayers).channels(trainChannels).batchSize(trainBatch).epochs(trainEpochs).seed(searchTemplate.seed())
+                .device(searchTemplate.device()).threads(searchTemplate.threads()).trainLimit(searchTemplate.trainLimit())
+                .build();
         return new StudyConfiguration(searchTemplate, retrainTemplate, searches, randomCells, publishedNames(), searchTemplate.seed());
+    }
+
+    @Override
+    public Optional<String> flagOf(String setting) {
+        String searchPrefix = SEARCH + ".";
+        return setting.startsWith(searchPrefix) ? SearchOptions.settingFlags().flagOf(setting.substring(searchPrefix.length()))
+                : Optional.ofNullable(FLAGS.get(setting));
     }
 
     private List<String> publishedNames() {

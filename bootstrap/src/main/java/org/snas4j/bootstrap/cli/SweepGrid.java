@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.in.sweep.SweepPlan;
-import org.snas4j.application.search.SearchConfiguration;
+import org.snas4j.application.port.in.search.SearchConfiguration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

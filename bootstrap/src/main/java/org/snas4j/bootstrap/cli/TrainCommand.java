@@ -3,19 +3,18 @@ package org.snas4j.bootstrap.cli;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.child.ChildEvaluation;
-import org.snas4j.application.child.RetrainConfiguration;
-import org.snas4j.application.child.RetrainOutcome;
-import org.snas4j.application.data.DatasetRequest;
-import org.snas4j.application.describe.GenotypeCatalog;
-import org.snas4j.application.port.in.RetrainGenotypeUseCase;
+import org.snas4j.application.port.in.retrain.ChildEvaluation;
+import org.snas4j.application.port.in.retrain.RetrainConfiguration;
+import org.snas4j.application.port.in.retrain.RetrainOutcome;
+import org.snas4j.application.port.out.data.DatasetRequest;
+import org.snas4j.application.service.describe.GenotypeCatalog;
+import org.snas4j.application.port.in.retrain.RetrainGenotypeUseCase;
 import org.snas4j.domain.space.NetworkKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +30,9 @@ import picocli.CommandLine.Spec;
                 + "rate, drop-path, optional auxiliary head and Cutout; the test-set accuracy is written to the run directory.",
             "Defaults are sized for a CPU; the papers' setting is --layers 20 --channels 36 --batch 96 --epochs 600 --auxiliary "
                 + "--cutout 16 on CIFAR-10."})
-public final class TrainCommand implements Callable<Integer>, RunsTensorFlow {
+public final class TrainCommand implements Callable<Integer>, RunsTensorFlow, SettingFlags {
+
+    private static final RetrainConfiguration D = RetrainConfiguration.DEFAULTS;
 
     @Spec
     CommandSpec spec;
@@ -41,12 +42,8 @@ public final class TrainCommand implements Callable<Integer>, RunsTensorFlow {
             + "(its final edge-all genotype). Required unless --resume.")
     String genotype;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "fashion-mnist, fashion-mnist-subset (the bundled subset even where the full set is installed), mnist, cifar10 or folder (your pictures: --data DIR with one sub-folder per class) (default: ${DEFAULT-VALUE}).")
-    String dataset = "fashion-mnist";
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Directory holding the dataset's files (default for fashion-mnist: "
-            + "/usr/share/datasets/fashion-mnist when present, else the bundled subset).")
-    Path dataDirectory;
+    @Mixin
+    DatasetOptions dataset = new DatasetOptions();
 
     @Mixin
     ImageFolderFlags folder = new ImageFolderFlags();
@@ -65,45 +62,45 @@ public final class TrainCommand implements Callable<Integer>, RunsTensorFlow {
     Double weightDecay;
 
     @Option(names = "--layers", paramLabel = "N", description = "Cells (default: ${DEFAULT-VALUE}; paper: 20).")
-    int layers = 8;
+    int layers = D.layers();
 
     @Option(names = "--channels", paramLabel = "C", description = "Initial channels (default: ${DEFAULT-VALUE}; paper: 36).")
-    int channels = 16;
+    int channels = D.channels();
 
     @Option(names = "--batch", paramLabel = "N", description = "Mini-batch size (default: ${DEFAULT-VALUE}; paper: 96).")
-    int batchSize = 64;
+    int batchSize = D.batchSize();
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}; paper: 600).")
-    int epochs = 5;
+    int epochs = D.epochs();
 
     @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training images, 0 = all (default: ${DEFAULT-VALUE}).")
-    int trainLimit = 10_000;
+    int trainLimit = D.trainLimit();
 
     @Option(names = "--validation-fraction", paramLabel = "F", description = "0: train on all training images and report the "
             + "test set every epoch (DARTS); else hold out this share and report it, the test set only at the end (default: ${DEFAULT-VALUE}).")
-    double validationFraction;
+    double validationFraction = D.validationFraction();
 
     @Option(names = "--seed", description = "Seed of everything random (default: ${DEFAULT-VALUE}).")
-    long seed = 1;
+    long seed = D.seed();
 
     @Option(names = "--auxiliary", description = "Train with the auxiliary head at cell 2*layers/3 (loss weight --auxiliary-weight).")
-    boolean auxiliary;
+    boolean auxiliary = D.auxiliary();
 
     @Option(names = "--auxiliary-weight", paramLabel = "W", description = "Auxiliary loss weight (default: ${DEFAULT-VALUE}).")
-    double auxiliaryWeight = 0.4;
+    double auxiliaryWeight = D.auxiliaryWeight();
 
     @Option(names = "--cutout", paramLabel = "PIXELS", description = "Cutout square side, 0 = off (default: ${DEFAULT-VALUE}; paper: 16).")
-    int cutout;
+    int cutout = D.cutout();
 
     @Option(names = "--drop-path", paramLabel = "P", description = "Drop-path probability at the last epoch, ramped linearly from 0 "
             + "(default: ${DEFAULT-VALUE}; paper: 0.2).")
-    double dropPath = 0.2;
+    double dropPath = D.dropPath();
 
     @Option(names = "--learning-rate", paramLabel = "LR", description = "Initial learning rate, cosine-annealed to 0 (default: ${DEFAULT-VALUE}).")
-    double learningRate = 0.025;
+    double learningRate = D.learningRate();
 
     @Option(names = "--pool-bn", description = "Affine BN after every pool (the SNAS code); DARTS' pools are plain.")
-    boolean poolBatchNorm;
+    boolean poolBatchNorm = D.batchNormAfterPools();
 
     @Mixin
     DeviceOptions deviceOptions = new DeviceOptions();
@@ -128,7 +125,7 @@ public final class TrainCommand implements Callable<Integer>, RunsTensorFlow {
         String commandLine = String.join(" ", spec.commandLine().getParseResult().originalArgs());
         RetrainOutcome outcome = resume != null
                 ? retrain.resume(resume, commandLine)
-                : retrain.retrain(configuration(), outputDirectory(), commandLine);
+                : retrain.retrain(configuration(), DefaultOutput.orDefault(output, "train"), commandLine);
         PrintWriter out = spec.commandLine().getOut();
         ChildEvaluation test = outcome.result().test();
         out.printf(Locale.ROOT, "Training finished: %s%n", outcome.runDirectory());
@@ -148,15 +145,33 @@ public final class TrainCommand implements Callable<Integer>, RunsTensorFlow {
         }
         NetworkKind kind = SearchOptions.parse("--network", network, NetworkKind::fromId);
         boolean imageNet = kind == NetworkKind.IMAGENET;
-        return new RetrainConfiguration(new DatasetRequest(dataset, Optional.ofNullable(dataDirectory), folder.options()), genotype,
-                genotypes.resolve(genotype), layers, channels, batchSize, epochs, seed, auxiliary, auxiliaryWeight, cutout, dropPath,
-                learningRate, 0, poolBatchNorm, validationFraction, deviceOptions.device(), deviceOptions.threads(), trainLimit, kind,
-                labelSmoothing != null ? labelSmoothing : imageNet ? RetrainConfiguration.IMAGENET_LABEL_SMOOTHING : 0,
-                weightDecay != null ? weightDecay : imageNet ? RetrainConfiguration.IMAGENET_WEIGHT_DECAY : RetrainConfiguration.CIFAR_WEIGHT_DECAY);
+        return RetrainConfiguration.builder()
+                .dataset(dataset.request(folder.options()))
+                .genotype(genotype, genotypes.resolve(genotype))
+                .layers(layers).channels(channels).batchSize(batchSize).epochs(epochs).seed(seed)
+                .auxiliary(auxiliary).auxiliaryWeight(auxiliaryWeight).cutout(cutout).dropPath(dropPath).learningRate(learningRate)
+                .batchNormAfterPools(poolBatchNorm).validationFraction(validationFraction)
+                .device(deviceOptions.device()).threads(deviceOptions.threads()).trainLimit(trainLimit)
+                .network(kind)
+                .labelSmoothing(labelSmoothing != null ? labelSmoothing : imageNet ? RetrainConfiguration.IMAGENET_LABEL_SMOOTHING : 0)
+                .weightDecay(weightDecay != null ? weightDecay
+                        : imageNet ? RetrainConfiguration.IMAGENET_WEIGHT_DECAY : RetrainConfiguration.CIFAR_WEIGHT_DECAY)
+                .build();
     }
 
-    private Path outputDirectory() {
-        return output != null ? output
-                : Path.of("runs", "train-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    @Override
+    public Optional<String> flagOf(String setting) {
+        return Optional.ofNullable(FLAGS.get(setting));
+    }
+
+    /** Setting of {@link RetrainConfiguration} -> the flag that sets it (learningRateMin has none). */
+    static final Map<String, String> FLAGS = flags();
+
+    private static Map<String, String> flags() {
+        Map<String, String> flags = SettingFlags.ofEveryTrainingRun();
+        flags.putAll(Map.of("genotype", "--genotype", "genotypeSource", "--genotype", "auxiliary", "--auxiliary",
+                "auxiliaryWeight", "--auxiliary-weight", "cutout", "--cutout", "batchNormAfterPools", "--pool-bn"));
+        flags.putAll(Map.of("network", "--network", "labelSmoothing", "--label-smoothing", "weightDecay", "--weight-decay"));
+        return Map.copyOf(flags);
     }
 }

@@ -3,10 +3,10 @@ package org.snas4j.bootstrap.console;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.snas4j.application.child.RetrainEpochMetrics;
-import org.snas4j.application.child.RetrainOutcome;
-import org.snas4j.application.child.RetrainStart;
-import org.snas4j.application.port.out.RetrainListener;
+import org.snas4j.application.port.in.retrain.RetrainEpochMetrics;
+import org.snas4j.application.port.in.retrain.RetrainOutcome;
+import org.snas4j.application.port.out.progress.RetrainListener;
+import org.snas4j.application.port.out.progress.RetrainStart;
 
 /**
  * Shows a retraining run on the console as {@link ConsoleSearchListener} shows a search: a progress

@@ -3,10 +3,10 @@ package org.snas4j.bootstrap.console;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.snas4j.application.port.out.SearchListener;
-import org.snas4j.application.search.EpochMetrics;
-import org.snas4j.application.search.SearchOutcome;
-import org.snas4j.application.search.SearchStart;
+import org.snas4j.application.port.in.search.EpochMetrics;
+import org.snas4j.application.port.in.search.SearchOutcome;
+import org.snas4j.application.port.out.progress.SearchListener;
+import org.snas4j.application.port.out.progress.SearchStart;
 import org.snas4j.domain.genotype.Genotype;
 
 /**

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.snas4j.application.port.out.StudyListener;
-import org.snas4j.application.study.StudyAction;
+import org.snas4j.application.port.in.study.StudyAction;
+import org.snas4j.application.port.out.progress.StudyListener;
 
 /** One log line per study item, between the progress of the searches and retrainings it runs. */
 public final class ConsoleStudyListener implements StudyListener {

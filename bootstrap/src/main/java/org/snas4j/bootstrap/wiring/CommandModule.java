@@ -5,7 +5,7 @@ import dagger.Provides;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.snas4j.adapter.tensorflow.device.TensorFlowStartup;
-import org.snas4j.application.device.DeviceCheck;
+import org.snas4j.application.service.device.DeviceCheck;
 import org.snas4j.bootstrap.cli.DescribeCommand;
 import org.snas4j.bootstrap.cli.DeviceCheckStrategy;
 import org.snas4j.bootstrap.cli.ErrorHandler;

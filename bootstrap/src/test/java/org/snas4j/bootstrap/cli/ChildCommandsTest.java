@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.snas4j.adapter.storage.child.FileChildRunDirectoryFactory;
-import org.snas4j.application.port.out.ChildRunDirectory;
+import org.snas4j.adapter.storage.retrain.FileChildRunDirectoryFactory;
+import org.snas4j.application.port.out.storage.ChildRunDirectory;
 
 /**
  * train, evaluate, export and predict through the command line, in-process, on the bundled data with

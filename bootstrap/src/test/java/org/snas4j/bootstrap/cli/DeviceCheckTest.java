@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.nio.file.Path;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.adapter.tensorflow.device.TensorFlowDevices;
-import org.snas4j.application.port.out.Device;
+import org.snas4j.application.port.out.device.Device;
 
 /** Asking for a GPU that TensorFlow does not see fails before any work, in one line, writing nothing, in every command with --device. */
 class DeviceCheckTest {

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.snas4j.application.data.PictureFolders;
+import org.snas4j.application.port.out.data.PictureFolders;
 
 /**
  * Your own pictures through the command line, in-process, with tiny networks: search, train (both

@@ -8,17 +8,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.adapter.storage.dataset.FileDatasetSource;
-import org.snas4j.adapter.storage.run.FileRunDirectoryFactory;
+import org.snas4j.adapter.storage.search.FileRunDirectoryFactory;
 import org.snas4j.adapter.tensorflow.supernet.TensorFlowSupernetTrainer;
-import org.snas4j.application.port.out.CheckpointStore;
-import org.snas4j.application.port.out.EvaluationResult;
-import org.snas4j.application.port.out.RunDirectory;
-import org.snas4j.application.port.out.SgdSettings;
-import org.snas4j.application.port.out.SupernetConfig;
-import org.snas4j.application.search.EpochMetrics;
-import org.snas4j.application.search.SearchConfiguration;
-import org.snas4j.application.search.SearchData;
-import org.snas4j.application.search.SearchState;
+import org.snas4j.application.port.in.search.EpochMetrics;
+import org.snas4j.application.port.in.search.SearchConfiguration;
+import org.snas4j.application.port.out.storage.CheckpointStore;
+import org.snas4j.application.port.out.storage.RunDirectory;
+import org.snas4j.application.port.out.storage.SearchState;
+import org.snas4j.application.port.out.training.EvaluationResult;
+import org.snas4j.application.port.out.training.SgdSettings;
+import org.snas4j.application.port.out.training.SupernetConfig;
+import org.snas4j.application.service.search.SearchData;
 import org.snas4j.domain.genotype.GenotypeDerivation;
 
 /**

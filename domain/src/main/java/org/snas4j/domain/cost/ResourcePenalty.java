@@ -122,7 +122,7 @@ public final class ResourcePenalty {
                 }
             }
         }
-        return CellPair.of(kind -> EdgeOpMatrix.ofRowMajor(grad[kind.ordinal()]));
+        return CellPair.of(kind -> EdgeOpMatrix.ofComputed(grad[kind.ordinal()]));
     }
 
     /** d logOf(sum_k w_k c_k) / d w_j for the op whose cost is {@code opCost}. */

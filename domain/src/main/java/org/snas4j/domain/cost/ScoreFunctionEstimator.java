@@ -38,6 +38,6 @@ final class ScoreFunctionEstimator implements PenaltyGradientEstimator {
                 v[e * EdgeOpMatrix.COLUMNS + k] *= shares[e];
             }
         }
-        return EdgeOpMatrix.ofRowMajor(v);
+        return EdgeOpMatrix.ofComputed(v);
     }
 }

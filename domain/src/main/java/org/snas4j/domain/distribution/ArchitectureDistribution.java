@@ -176,7 +176,7 @@ public final class ArchitectureDistribution {
                     gradient[base + k] = 1.0 - OPS * Math.exp(exponent[k] - lse);
                 }
             }
-            return EdgeOpMatrix.ofRowMajor(gradient);
+            return EdgeOpMatrix.ofComputed(gradient);
         });
     }
 

@@ -55,7 +55,7 @@ public final class EdgeSoftmax {
                 out[base + j] = z[base + j] * (g[base + j] - weighted) / temperature;
             }
         }
-        return EdgeOpMatrix.ofRowMajor(out);
+        return EdgeOpMatrix.ofComputed(out);
     }
 
     /** Rejects a temperature that is not a positive finite number. */

@@ -41,7 +41,13 @@ public final class AdamOptimizer {
         return state;
     }
 
-    /** One Adam step: returns the updated parameters and advances the state. */
+    /**
+     * One Adam step: returns the updated parameters and advances the state. An update that overflows
+     * comes back non-finite ({@link EdgeOpMatrix#isFinite()}) rather than refused: the caller decides
+     * that the run diverged.
+     *
+     * @throws IllegalArgumentException when the gradient is not finite (check it first)
+     */
     public CellPair<EdgeOpMatrix> step(CellPair<EdgeOpMatrix> params, CellPair<EdgeOpMatrix> gradient) {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(gradient, "gradient");
@@ -69,7 +75,7 @@ public final class AdamOptimizer {
             for (int i = 0; i < p.length; i++) {
                 p[i] -= stepSize * mk[i] / (Math.sqrt(vk[i]) / sqrtBiasCorrection2 + settings.epsilon());
             }
-            return EdgeOpMatrix.ofRowMajor(p);
+            return EdgeOpMatrix.ofComputed(p);
         });
         state = new AdamState(t, m, v);
         return updated;

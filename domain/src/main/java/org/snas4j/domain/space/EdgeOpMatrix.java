@@ -42,6 +42,18 @@ public final class EdgeOpMatrix {
         return new EdgeOpMatrix(rowMajor.clone());
     }
 
+    /**
+     * Takes a row-major array of length 14 * 8 computed from finite matrices (a gradient, an update)
+     * without checking it: an overflow shows in {@link #isFinite()}, for the caller to act on, where
+     * {@link #ofRowMajor(double[])} would refuse it as bad input. The array is not copied.
+     */
+    public static EdgeOpMatrix ofComputed(double[] rowMajor) {
+        if (rowMajor.length != ROWS * COLUMNS) {
+            throw new IllegalArgumentException("expected " + ROWS * COLUMNS + " values (14 edges x 8 ops), got " + rowMajor.length);
+        }
+        return new EdgeOpMatrix(rowMajor);
+    }
+
     /** Copies a row-major float array of length 14 * 8 (as fetched from a tensor). */
     public static EdgeOpMatrix ofRowMajor(float[] rowMajor) {
         double[] v = new double[rowMajor.length];

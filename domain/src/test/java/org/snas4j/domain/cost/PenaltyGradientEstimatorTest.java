@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,13 +98,7 @@ class PenaltyGradientEstimatorTest {
         ArchitectureDistribution d = ArchitectureDistribution.of(LOGITS);
         CellPair<EdgeOpMatrix> exact = GradientEstimator.EXPECTATION.create().estimate(d, null, CENTRED_PENALTY).logitGradient();
         PenaltyGradientEstimator score = GradientEstimator.SCORE_FUNCTION.create();
-        SplittableRandom rng = new SplittableRandom(25);
-        Moments difference = new Moments();
-        for (int i = 0; i < SAMPLES; i++) {
-            ConcreteSample sample = d.sampleHard(0.5, rng);
-            difference.add(score.estimate(d, sample, CENTRED_PENALTY).logitGradient().zip(exact, EdgeOpMatrix::minus));
-        }
-        difference.assertMeanZeroWithPower(exact);
+        errorsOnHardSamples(d, exact, 25, sample -> score.estimate(d, sample, CENTRED_PENALTY).logitGradient()).assertMeanZeroWithPower(exact);
     }
 
     @Test
@@ -140,16 +135,10 @@ class PenaltyGradientEstimatorTest {
         ArchitectureDistribution d = ArchitectureDistribution.of(LOGITS);
         CellPair<EdgeOpMatrix> exact = GradientEstimator.EXPECTATION.create().estimate(d, null, CENTRED_PENALTY).logitGradient();
         PenaltyGradientEstimator local = GradientEstimator.SCORE_FUNCTION.create();
-        SplittableRandom rng = new SplittableRandom(27);
-        Moments localError = new Moments();
-        Moments globalError = new Moments();
-        for (int i = 0; i < SAMPLES; i++) {
-            ConcreteSample sample = d.sampleHard(0.5, rng);
-            double whole = CENTRED_PENALTY.value(sample.z());
-            CellPair<EdgeOpMatrix> global = d.logDensityGradient(sample.soft(), 0.5).map(m -> m.scale(whole));
-            localError.add(local.estimate(d, sample, CENTRED_PENALTY).logitGradient().zip(exact, EdgeOpMatrix::minus));
-            globalError.add(global.zip(exact, EdgeOpMatrix::minus));
-        }
+        // The same seed: both see the same samples.
+        Moments localError = errorsOnHardSamples(d, exact, 27, sample -> local.estimate(d, sample, CENTRED_PENALTY).logitGradient());
+        Moments globalError = errorsOnHardSamples(d, exact, 27,
+                sample -> d.logDensityGradient(sample.soft(), 0.5).map(m -> m.scale(CENTRED_PENALTY.value(sample.z()))));
         localError.assertMeanZeroWithPower(exact);
         double localVariance = localError.totalVariance();
         double globalVariance = globalError.totalVariance();
@@ -167,6 +156,17 @@ class PenaltyGradientEstimatorTest {
         assertEquals(GradientEstimator.EXPECTATION, GradientEstimator.fromId("discrete"));
         assertEquals(GradientEstimator.SCORE_FUNCTION, GradientEstimator.fromId("policy_gradient"));
         assertThrows(IllegalArgumentException.class, () -> GradientEstimator.fromId("reinforce"));
+    }
+
+    /** {@code estimate} minus {@code exact} over {@link #SAMPLES} hard samples of {@code d} at tau 0.5, drawn from {@code seed}. */
+    private static Moments errorsOnHardSamples(ArchitectureDistribution d, CellPair<EdgeOpMatrix> exact, long seed,
+                                               Function<ConcreteSample, CellPair<EdgeOpMatrix>> estimate) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Moments errors = new Moments();
+        for (int i = 0; i < SAMPLES; i++) {
+            errors.add(estimate.apply(d.sampleHard(0.5, rng)).zip(exact, EdgeOpMatrix::minus));
+        }
+        return errors;
     }
 
     /** Sample means and standard errors of gradient estimates, entry by entry and projected on a direction. */

@@ -2,11 +2,27 @@ package org.snas4j.domain.space;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.snas4j.domain.distribution.EdgeSoftmax;
 
 class EdgeOpMatrixTest {
+
+    @Test
+    void computedValuesMayOverflowWhereInputIsRefused() {
+        double[] overflowing = new double[EdgeOpMatrix.ROWS * EdgeOpMatrix.COLUMNS];
+        overflowing[5] = Double.POSITIVE_INFINITY;
+        assertThrows(IllegalArgumentException.class, () -> EdgeOpMatrix.ofRowMajor(overflowing));
+        assertFalse(EdgeOpMatrix.ofComputed(overflowing).isFinite());
+        assertTrue(EdgeOpMatrix.ofComputed(new double[EdgeOpMatrix.ROWS * EdgeOpMatrix.COLUMNS]).isFinite());
+        assertThrows(IllegalArgumentException.class, () -> EdgeOpMatrix.ofComputed(new double[3]));
+        // A softmax gradient whose upstream is finite but huge overflows: the caller sees it, nothing throws.
+        EdgeOpMatrix z = EdgeOpMatrix.filled(1.0 / EdgeOpMatrix.COLUMNS);
+        assertFalse(EdgeSoftmax.backward(z, EdgeOpMatrix.filled(1e308).with(0, 0, -1e308), 1e-3).isFinite());
+    }
 
     @Test
     void argmaxTakesTheFirstOnTies() {

@@ -31,7 +31,7 @@ import org.snas4j.adapter.io.FileTrees;
 import org.snas4j.adapter.storage.io.ProtoFiles;
 import org.snas4j.adapter.storage.io.ProtoFormat;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.port.out.CheckpointStore;
+import org.snas4j.application.port.out.storage.CheckpointStore;
 import org.snas4j.proto.CheckpointFileProto;
 import org.snas4j.proto.CheckpointManifestProto;
 

@@ -10,7 +10,7 @@ import org.snas4j.application.InvalidInputException;
 /**
  * Reads CIFAR-10 binary batches: records of one label byte followed by a 32x32 image stored
  * channel-planar (1024 red, 1024 green, 1024 blue bytes, each plane row-major), converted to the
- * interleaved NHWC layout of {@link org.snas4j.application.data.ImageDataset}.
+ * interleaved NHWC layout of {@link org.snas4j.application.port.out.data.ImageDataset}.
  */
 final class CifarBinaryReader {
 

@@ -11,12 +11,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.snas4j.adapter.storage.dataset.folder.ImageFolderLoader;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.data.DatasetRequest;
-import org.snas4j.application.data.DatasetSplits;
-import org.snas4j.application.data.ImageDataset;
-import org.snas4j.application.port.out.DatasetSource;
+import org.snas4j.application.port.out.data.DatasetRequest;
+import org.snas4j.application.port.out.data.DatasetSplits;
+import org.snas4j.application.port.out.data.ImageDataset;
+import org.snas4j.application.port.out.data.DatasetSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.snas4j.application.InvalidSettingException;
 
 /**
  * Reads the datasets snas4j knows from files: Fashion-MNIST and MNIST as IDX (raw or gzip), CIFAR-10
@@ -90,16 +91,16 @@ public final class FileDatasetSource implements DatasetSource {
                     : loadBundledSubset();
             case MNIST -> loadIdx(MNIST, directory.orElseThrow(() -> noDirectory(MNIST, "train-images-idx3-ubyte and the other three IDX files")));
             case CIFAR10 -> loadCifar(directory.orElseThrow(() -> noDirectory(CIFAR10, "data_batch_1.bin .. data_batch_5.bin and test_batch.bin")));
-            case FOLDER -> folders.load(directory.orElseThrow(() -> new InvalidInputException("--data", "--dataset folder needs the folder: "
-                    + "--data DIR, with one sub-folder of pictures per class")), request.folder());
-            default -> throw new InvalidInputException("--dataset", "unknown dataset '" + request.name() + "'; valid names: "
+            case FOLDER -> folders.load(directory.orElseThrow(() -> new InvalidSettingException(DatasetRequest.DIRECTORY_SETTING,
+                    "the folder dataset needs its directory, with one sub-folder of pictures per class")), request.folder());
+            default -> throw new InvalidSettingException(DatasetRequest.NAME_SETTING, "unknown dataset '" + request.name() + "'; valid names: "
                     + String.join(", ", DATASET_NAMES));
         };
     }
 
     private static DatasetSplits refuseDirectory(Path directory) {
-        throw new InvalidInputException("--data", FASHION_MNIST_SUBSET + " is the subset inside the jar and reads no directory (got "
-                + directory + "); use --dataset " + FASHION_MNIST + " for files on disk");
+        throw new InvalidSettingException(DatasetRequest.DIRECTORY_SETTING, FASHION_MNIST_SUBSET + " is the subset inside the jar and reads no directory (got "
+                + directory + "); the dataset " + FASHION_MNIST + " reads files on disk");
     }
 
     private DatasetSplits loadDefaultFashionMnist() {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.port.out.ImageFileReader;
+import org.snas4j.application.port.out.data.ImageFileReader;
 
 /**
  * Reads images to classify, telling the format from the content: IDX image files (raw or gzip, as

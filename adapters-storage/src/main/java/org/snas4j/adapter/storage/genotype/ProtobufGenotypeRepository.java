@@ -2,10 +2,10 @@ package org.snas4j.adapter.storage.genotype;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import org.snas4j.adapter.storage.io.ProtoFiles;
 import org.snas4j.adapter.storage.io.Problems;
+import org.snas4j.adapter.storage.io.ProtoFiles;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.port.out.GenotypeRepository;
+import org.snas4j.application.port.out.storage.GenotypeRepository;
 import org.snas4j.domain.genotype.Genotype;
 import org.snas4j.proto.GenotypeProto;
 

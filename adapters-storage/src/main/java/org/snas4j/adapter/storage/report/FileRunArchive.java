@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.snas4j.adapter.storage.child.TrainingRunRecords;
-import org.snas4j.adapter.storage.run.SearchRunRecords;
+import org.snas4j.adapter.storage.retrain.TrainingRunRecords;
+import org.snas4j.adapter.storage.search.SearchRunRecords;
 import org.snas4j.application.port.out.report.RunArchive;
-import org.snas4j.application.study.StudyService;
+import org.snas4j.application.service.study.StudyService;
 
 /** Run and study directories on the local file system, read without their locks. */
 public final class FileRunArchive implements RunArchive {

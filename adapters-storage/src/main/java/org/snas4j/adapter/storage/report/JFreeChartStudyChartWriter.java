@@ -24,11 +24,11 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.snas4j.adapter.io.AtomicFiles;
-import org.snas4j.application.port.out.StudyChartWriter;
-import org.snas4j.application.study.GroupStatistics;
-import org.snas4j.application.study.StudyCell;
-import org.snas4j.application.study.StudyGroup;
-import org.snas4j.application.study.StudyResult;
+import org.snas4j.application.port.in.study.GroupStatistics;
+import org.snas4j.application.port.in.study.StudyCell;
+import org.snas4j.application.port.in.study.StudyGroup;
+import org.snas4j.application.port.in.study.StudyResult;
+import org.snas4j.application.port.out.report.StudyChartWriter;
 
 /**
  * The study's scatter plot, drawn with JFreeChart: test top-1 against parameters, one colour per group, each cell labelled,

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.snas4j.adapter.io.AtomicFiles;
 import org.snas4j.adapter.storage.io.Directories;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.port.out.StudyFiles;
+import org.snas4j.application.port.out.storage.StudyFiles;
 
 /**
  * A study's files on the local file system, each written atomically. Settings are a

@@ -3,7 +3,7 @@ package org.snas4j.adapter.storage.sweep;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.snas4j.adapter.storage.run.ConfigurationProtoMapper;
+import org.snas4j.adapter.storage.search.ConfigurationProtoMapper;
 import org.snas4j.application.port.out.trial.SweepManifest;
 import org.snas4j.application.port.out.trial.TrialHandle;
 import org.snas4j.application.port.out.trial.TrialRecord;

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.snas4j.application.port.out.PortFixtures;
+import org.snas4j.adapter.storage.search.SearchStateCodec;
+import org.snas4j.application.port.out.storage.PortFixtures;
 
 /**
  * Run in a child JVM by {@link FileCheckpointStoreTest} under {@code ulimit -f}: saves a checkpoint

@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.snas4j.adapter.storage.checkpoint.FileCheckpointStore.WithoutManifest;
 import org.snas4j.adapter.storage.io.ProtoFiles;
 import org.snas4j.adapter.storage.io.ProtoFormat;
-import org.snas4j.application.port.out.CheckpointStore;
-import org.snas4j.application.port.out.CheckpointStore.Checkpoint;
-import org.snas4j.application.port.out.CheckpointStoreContract;
-import org.snas4j.application.port.out.PortFixtures;
-import org.snas4j.application.search.SearchState;
+import org.snas4j.adapter.storage.search.SearchStateCodec;
+import org.snas4j.application.port.out.storage.CheckpointStore.Checkpoint;
+import org.snas4j.application.port.out.storage.CheckpointStore;
+import org.snas4j.application.port.out.storage.CheckpointStoreContract;
+import org.snas4j.application.port.out.storage.PortFixtures;
+import org.snas4j.application.port.out.storage.SearchState;
 import org.snas4j.proto.CheckpointManifestProto;
 
 /** The store with a search's state; {@code child.RetrainCheckpointStoreTest} runs the contract with a retraining run's. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.data.DatasetRequest;
+import org.snas4j.application.port.out.data.DatasetRequest;
 
 /**
  * Feeds the readers corrupted variants of a valid dataset and checks, for each, that the refusal

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.snas4j.application.data.DatasetRequest;
-import org.snas4j.application.data.DatasetSplits;
-import org.snas4j.application.data.ImageDataset;
+import org.snas4j.application.port.out.data.DatasetRequest;
+import org.snas4j.application.port.out.data.DatasetSplits;
+import org.snas4j.application.port.out.data.ImageDataset;
 
 class FashionMnistSubsetTest {
 

@@ -1,7 +1,7 @@
 package org.snas4j.adapter.storage.dataset;
 
-import org.snas4j.application.data.DatasetSourceContract;
-import org.snas4j.application.port.out.DatasetSource;
+import org.snas4j.application.port.out.data.DatasetSource;
+import org.snas4j.application.port.out.data.DatasetSourceContract;
 
 class FileDatasetSourceContractTest extends DatasetSourceContract {
 

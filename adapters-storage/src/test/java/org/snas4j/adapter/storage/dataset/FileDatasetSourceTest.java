@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.data.DatasetRequest;
-import org.snas4j.application.data.DatasetSplits;
-import org.snas4j.application.data.ImageDataset;
+import org.snas4j.application.port.out.data.DatasetRequest;
+import org.snas4j.application.port.out.data.DatasetSplits;
+import org.snas4j.application.port.out.data.ImageDataset;
 
 class FileDatasetSourceTest {
 
@@ -116,14 +116,14 @@ class FileDatasetSourceTest {
         assertEquals(2_000, subset.test().size());
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> source.load(new DatasetRequest("fashion-mnist-subset", Optional.of(temp))));
-        assertEquals("--data", e.source());
+        assertEquals(DatasetRequest.DIRECTORY_SETTING, e.source());
     }
 
     @Test
     void unknownNameNamesTheFlagValueAndTheValidNames() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> source.load(new DatasetRequest("imagenet", Optional.empty())));
-        assertEquals("--dataset", e.source());
+        assertEquals(DatasetRequest.NAME_SETTING, e.source());
         assertEquals("unknown dataset 'imagenet'; valid names: fashion-mnist, fashion-mnist-subset, mnist, cifar10, folder", e.problem());
     }
 
@@ -193,7 +193,7 @@ class FileDatasetSourceTest {
 
     @Test
     void aFolderDatasetReadsItsFolderAndNeedsOne(@TempDir Path dir) {
-        org.snas4j.application.data.PictureFolders.write(dir, java.util.List.of("b", "a"), 5, 8, 8, "png", false);
+        org.snas4j.application.port.out.data.PictureFolders.write(dir, java.util.List.of("b", "a"), 5, 8, 8, "png", false);
         DatasetSplits splits = new FileDatasetSource().load(new DatasetRequest(DatasetRequest.FOLDER, Optional.of(dir)));
         assertEquals(java.util.List.of("a", "b"), splits.train().classNames());
         assertEquals(10, splits.train().size() + splits.test().size());

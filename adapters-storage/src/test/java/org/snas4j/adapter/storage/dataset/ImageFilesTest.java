@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.port.out.ImageFileReader;
+import org.snas4j.application.port.out.data.ImageFileReader;
 
 /** The images predict reads: IDX (raw and gzip), CIFAR-10 batches with labels, grayscale and colour pictures. */
 class ImageFilesTest {

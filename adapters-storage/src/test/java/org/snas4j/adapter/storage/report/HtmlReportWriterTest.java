@@ -20,11 +20,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.snas4j.application.port.out.PortFixtures;
+import org.snas4j.application.port.out.storage.PortFixtures;
 import org.snas4j.application.port.out.report.ReportFixtures;
 import org.snas4j.application.port.out.report.ReportWriter;
 import org.snas4j.application.port.out.report.ReportWriterContract;
-import org.snas4j.application.report.Report;
+import org.snas4j.application.port.out.report.Report;
 
 class HtmlReportWriterTest extends ReportWriterContract {
 

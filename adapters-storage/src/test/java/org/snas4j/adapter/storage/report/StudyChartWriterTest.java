@@ -13,9 +13,9 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.snas4j.application.study.StudyCell;
-import org.snas4j.application.study.StudyGroup;
-import org.snas4j.application.study.StudyResult;
+import org.snas4j.application.port.in.study.StudyCell;
+import org.snas4j.application.port.in.study.StudyGroup;
+import org.snas4j.application.port.in.study.StudyResult;
 import org.snas4j.domain.genotype.PublishedGenotypes;
 
 class StudyChartWriterTest {

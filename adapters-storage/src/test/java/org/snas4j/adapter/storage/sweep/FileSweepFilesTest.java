@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.port.out.PortFixtures;
+import org.snas4j.application.port.out.storage.PortFixtures;
 import org.snas4j.application.port.out.trial.SweepManifest;
 import org.snas4j.application.port.out.trial.TrialHandle;
 import org.snas4j.application.port.out.trial.TrialRecord;

@@ -4,15 +4,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import org.snas4j.adapter.tensorflow.ops.DropPath;
 import org.snas4j.adapter.tensorflow.ops.Mode;
 import org.snas4j.adapter.tensorflow.ops.NetworkScope;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
 import org.snas4j.adapter.tensorflow.train.MomentumSgd;
 import org.snas4j.adapter.tensorflow.train.SessionSettings;
-import org.snas4j.application.port.out.ChildNetworkConfig;
+import org.snas4j.application.port.out.training.ChildNetworkConfig;
 import org.snas4j.domain.space.NetworkShape;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
@@ -92,7 +92,7 @@ final class ChildTrainingGraph {
         }
         trainTargets.addAll(training.updates());
         trainTargets.add(MomentumSgd.build(tf, variables, trainable, weightGradients, learningRate,
-                new MomentumSgd.Hyperparameters(config.momentum(), config.weightDecay(), config.gradientClip())).step());
+                new MomentumSgd.Hyperparameters(config.sgd().momentum(), config.sgd().weightDecay(), config.sgd().gradientClip())).step());
 
         NetworkScope inference = NetworkScope.root(tf.withSubScope("eval"), variables, Mode.INFERENCE);
         ChildNetwork.Outputs evaluated = ChildNetwork.inference(inference, images, config.genotype(), shape, config.options());

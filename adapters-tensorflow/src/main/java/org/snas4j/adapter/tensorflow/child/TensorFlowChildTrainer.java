@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.Objects;
 import org.snas4j.adapter.tensorflow.feed.BatchFeeds;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
+import org.snas4j.adapter.tensorflow.train.NativeResources;
 import org.snas4j.adapter.tensorflow.train.SessionSettings;
 import org.snas4j.adapter.tensorflow.train.VariableCheckpoint;
-import org.snas4j.application.data.Batch;
-import org.snas4j.application.port.out.ChildNetworkConfig;
-import org.snas4j.application.port.out.ChildNetworkTrainer;
-import org.snas4j.application.port.out.ChildStepResult;
-import org.snas4j.application.port.out.EvaluationResult;
+import org.snas4j.application.port.out.data.Batch;
+import org.snas4j.application.port.out.training.ChildNetworkConfig;
+import org.snas4j.application.port.out.training.ChildNetworkTrainer;
+import org.snas4j.application.port.out.training.ChildStepResult;
+import org.snas4j.application.port.out.training.EvaluationResult;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -56,28 +57,21 @@ public final class TensorFlowChildTrainer implements ChildNetworkTrainer {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(initializer, "initializer");
-        this.graph = new Graph();
-        Session opened = null;
-        try {
+        try (NativeResources acquiring = new NativeResources()) {
+            this.graph = acquiring.add(new Graph());
             this.network = new ChildTrainingGraph(graph, config, settings);
-            opened = new Session(graph, settings.toConfigProto());
-            // Inside the try: a failed initialisation (out of memory, a device error) must not leak the session and graph.
-            initializer.initialize(network.variables, opened, config.seed());
-        } catch (RuntimeException e) {
-            if (opened != null) {
-                opened.close();
-            }
-            graph.close();
-            throw e;
+            this.session = acquiring.add(new Session(graph, settings.toConfigProto()));
+            // A failed initialisation (out of memory, a device error) must not leak the session and graph.
+            initializer.initialize(network.variables, session, config.seed());
+            // Owned feeds, overwritten every step: a run takes thousands of steps, each would otherwise allocate native memory.
+            this.feeds = acquiring.add(new BatchFeeds(config.shape()));
+            this.learningRateFeed = acquiring.add(TFloat32.scalarOf(0f));
+            this.keepProbabilityFeed = acquiring.add(TFloat32.scalarOf(1f));
+            // The masks' stream is keyed by the run seed, apart from the weight initialisation's streams.
+            this.dropPathStream = config.seed() * 0x9E3779B97F4A7C15L + 0x44524F50L;
+            this.dropPathSeedFeed = acquiring.add(TInt64.vectorOf(dropPathStream, 0L));
+            acquiring.keepAll();
         }
-        this.session = opened;
-        // The masks' stream is keyed by the run seed, apart from the weight initialisation's streams.
-        this.dropPathStream = config.seed() * 0x9E3779B97F4A7C15L + 0x44524F50L;
-        // Owned feeds, overwritten every step: a run takes thousands of steps, each would otherwise allocate native memory.
-        this.feeds = new BatchFeeds(config.shape());
-        this.learningRateFeed = TFloat32.scalarOf(0f);
-        this.keepProbabilityFeed = TFloat32.scalarOf(1f);
-        this.dropPathSeedFeed = TInt64.vectorOf(dropPathStream, 0L);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package org.snas4j.adapter.tensorflow.child;
 
-import org.snas4j.application.port.out.ChildNetworkConfig;
-import org.snas4j.application.port.out.ChildNetworkTrainer;
-import org.snas4j.application.port.out.ChildNetworkTrainerFactory;
+import org.snas4j.application.port.out.training.ChildNetworkConfig;
+import org.snas4j.application.port.out.training.ChildNetworkTrainer;
+import org.snas4j.application.port.out.training.ChildNetworkTrainerFactory;
 
 /** Builds {@link TensorFlowChildTrainer}s. */
 public final class TensorFlowChildTrainerFactory implements ChildNetworkTrainerFactory {

@@ -4,7 +4,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.snas4j.application.data.Batch;
+import org.snas4j.application.port.out.data.Batch;
 import org.snas4j.domain.space.NetworkShape;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;

@@ -9,7 +9,7 @@ import org.snas4j.adapter.tensorflow.ops.NetworkScope;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
 import org.snas4j.adapter.tensorflow.train.MomentumSgd;
 import org.snas4j.adapter.tensorflow.train.SessionSettings;
-import org.snas4j.application.port.out.SupernetConfig;
+import org.snas4j.application.port.out.training.SupernetConfig;
 import org.snas4j.domain.space.CellKind;
 import org.snas4j.domain.space.CellPair;
 import org.snas4j.domain.space.EdgeOpMatrix;

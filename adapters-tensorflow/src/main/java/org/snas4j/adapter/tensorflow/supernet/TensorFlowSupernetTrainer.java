@@ -5,14 +5,15 @@ import java.util.Map;
 import java.util.Objects;
 import org.snas4j.adapter.tensorflow.feed.BatchFeeds;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
+import org.snas4j.adapter.tensorflow.train.NativeResources;
 import org.snas4j.adapter.tensorflow.train.SessionSettings;
 import org.snas4j.adapter.tensorflow.train.VariableCheckpoint;
 import org.snas4j.application.TrainingDivergedException;
-import org.snas4j.application.data.Batch;
-import org.snas4j.application.port.out.EvaluationResult;
-import org.snas4j.application.port.out.StepResult;
-import org.snas4j.application.port.out.SupernetConfig;
-import org.snas4j.application.port.out.SupernetTrainer;
+import org.snas4j.application.port.out.data.Batch;
+import org.snas4j.application.port.out.training.EvaluationResult;
+import org.snas4j.application.port.out.training.StepResult;
+import org.snas4j.application.port.out.training.SupernetConfig;
+import org.snas4j.application.port.out.training.SupernetTrainer;
 import org.snas4j.domain.space.CellPair;
 import org.snas4j.domain.space.EdgeOpMatrix;
 import org.tensorflow.Result;
@@ -51,23 +52,16 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
     public TensorFlowSupernetTrainer(SupernetConfig config, SessionSettings settings) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(settings, "settings");
-        net = new SupernetGraph(config, settings);
-        Session opened = null;
-        try {
-            opened = new Session(net.graph, settings.toConfigProto());
-            net.variables.initialize(opened, config.seed());
-        } catch (RuntimeException e) {
-            if (opened != null) {
-                opened.close();
-            }
-            net.close();
-            throw e;
+        try (NativeResources acquiring = new NativeResources()) {
+            net = acquiring.add(new SupernetGraph(config, settings));
+            session = acquiring.add(new Session(net.graph, settings.toConfigProto()));
+            net.variables.initialize(session, config.seed());
+            feeds = acquiring.add(new BatchFeeds(config.shape()));
+            Shape zShape = Shape.of(EdgeOpMatrix.ROWS, EdgeOpMatrix.COLUMNS);
+            zFeeds = new CellPair<>(acquiring.add(TFloat32.tensorOf(zShape)), acquiring.add(TFloat32.tensorOf(zShape)));
+            learningRateFeed = acquiring.add(TFloat32.scalarOf(0f));
+            acquiring.keepAll();
         }
-        session = opened;
-        feeds = new BatchFeeds(config.shape());
-        Shape zShape = Shape.of(EdgeOpMatrix.ROWS, EdgeOpMatrix.COLUMNS);
-        zFeeds = new CellPair<>(TFloat32.tensorOf(zShape), TFloat32.tensorOf(zShape));
-        learningRateFeed = TFloat32.scalarOf(0f);
         dropPathStream = config.seed() * 0x9E3779B97F4A7C15L + 0x44524F50L;
     }
 

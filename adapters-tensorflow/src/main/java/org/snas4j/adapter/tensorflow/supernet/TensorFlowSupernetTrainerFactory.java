@@ -1,8 +1,8 @@
 package org.snas4j.adapter.tensorflow.supernet;
 
-import org.snas4j.application.port.out.SupernetConfig;
-import org.snas4j.application.port.out.SupernetTrainer;
-import org.snas4j.application.port.out.SupernetTrainerFactory;
+import org.snas4j.application.port.out.training.SupernetConfig;
+import org.snas4j.application.port.out.training.SupernetTrainer;
+import org.snas4j.application.port.out.training.SupernetTrainerFactory;
 
 /** Creates {@link TensorFlowSupernetTrainer}s; stateless, so one instance serves a whole application. */
 public final class TensorFlowSupernetTrainerFactory implements SupernetTrainerFactory {

@@ -1,7 +1,7 @@
 package org.snas4j.adapter.tensorflow.train;
 
 import java.util.Objects;
-import org.snas4j.application.port.out.Device;
+import org.snas4j.application.port.out.device.Device;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GPUOptions;

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.snas4j.adapter.tensorflow.feed.BatchFeeds;
-import org.snas4j.application.data.Batch;
-import org.snas4j.application.port.out.ChildNetworkConfig;
-import org.snas4j.application.port.out.Device;
+import org.snas4j.application.port.out.data.Batch;
+import org.snas4j.application.port.out.device.Device;
+import org.snas4j.application.port.out.training.ChildNetworkConfig;
+import org.snas4j.application.port.out.training.SgdSettings;
 import org.snas4j.domain.genotype.ChildOptions;
 import org.snas4j.domain.genotype.PublishedGenotypes;
 import org.tensorflow.Result;
@@ -31,7 +32,7 @@ class ChildOptimiserTest {
         double decay = 0.01;
         double rate = 0.1;
         ChildNetworkConfig config = new ChildNetworkConfig(PublishedGenotypes.byName("darts-v2"), TensorFlowChildTrainerTest.TINY,
-                new ChildOptions(true, false), 0.4, momentum, decay, clip, 3, Device.CPU, 1);
+                new ChildOptions(true, false), 0.4, new SgdSettings(momentum, decay, clip), 3, Device.CPU, 1);
         Batch batch = TensorFlowChildTrainerTest.batch(10, 9);
         try (TensorFlowChildTrainer trainer = new TensorFlowChildTrainer(config)) {
             ChildTrainingGraph graph = trainerGraph(trainer);

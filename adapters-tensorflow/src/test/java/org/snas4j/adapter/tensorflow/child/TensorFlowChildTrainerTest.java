@@ -21,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.adapter.tensorflow.train.SessionSettings;
 import org.snas4j.adapter.tensorflow.train.VariableCheckpoint;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.data.Batch;
-import org.snas4j.application.port.out.ChildNetworkConfig;
-import org.snas4j.application.port.out.ChildStepResult;
-import org.snas4j.application.port.out.EvaluationResult;
+import org.snas4j.application.port.out.data.Batch;
+import org.snas4j.application.port.out.training.ChildNetworkConfig;
+import org.snas4j.application.port.out.training.ChildStepResult;
+import org.snas4j.application.port.out.training.EvaluationResult;
 import org.snas4j.domain.genotype.ChildOptions;
 import org.snas4j.domain.genotype.Genotype;
 import org.snas4j.domain.genotype.NetworkParameterCount;
@@ -40,7 +40,7 @@ class TensorFlowChildTrainerTest {
 
     static ChildNetworkConfig config(Genotype genotype, boolean auxiliary) {
         return ChildNetworkConfig.dartsDefaults(genotype, TINY, new ChildOptions(auxiliary, false), 42).on(
-                org.snas4j.application.port.out.Device.CPU, 1);
+                org.snas4j.application.port.out.device.Device.CPU, 1);
     }
 
     /** Random images whose class shows in their mean brightness, so there is something to learn. */

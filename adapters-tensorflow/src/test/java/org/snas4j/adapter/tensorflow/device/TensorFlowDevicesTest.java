@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.snas4j.application.port.out.Device;
-import org.snas4j.application.port.out.DeviceInventory;
+import org.snas4j.application.port.out.device.Device;
+import org.snas4j.application.port.out.device.DeviceInventory;
 import org.tensorflow.proto.ConfigProto;
 
 /** The devices of this machine as TensorFlow lists them. */

@@ -20,12 +20,12 @@ import java.util.stream.LongStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.port.out.PortFixtures;
+import org.snas4j.application.port.out.storage.PortFixtures;
 import org.snas4j.application.port.out.events.StepFigures;
 import org.snas4j.application.port.out.events.TrainingEventLog;
 import org.snas4j.application.port.out.events.TrainingEventLogContract;
 import org.snas4j.application.port.out.events.TrainingEventSink;
-import org.snas4j.application.search.EpochMetrics;
+import org.snas4j.application.port.in.search.EpochMetrics;
 import org.snas4j.domain.distribution.ArchitectureDistribution;
 import org.snas4j.domain.space.EdgeOpMatrix;
 import org.tensorflow.proto.Event;
@@ -105,7 +105,7 @@ class TensorBoardEventLogTest extends TrainingEventLogContract {
     void aRetrainingEpochIsNamedAfterItsHeldOutSet() throws Exception {
         Path run = newRun();
         try (TrainingEventSink sink = log.open(run, 0)) {
-            sink.retrainEpoch(3, new org.snas4j.application.child.RetrainEpochMetrics(0, 0.025, 0.1, 1.5, 0.5, "validation", 1.25,
+            sink.retrainEpoch(3, new org.snas4j.application.port.in.retrain.RetrainEpochMetrics(0, 0.025, 0.1, 1.5, 0.5, "validation", 1.25,
                     0.625, Double.NaN, 12));
         }
         List<Event> events = readRecordByRecord(EventFiles.list(run.resolve("events")).get(0));

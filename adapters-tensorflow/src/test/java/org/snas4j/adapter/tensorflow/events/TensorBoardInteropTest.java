@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.port.out.PortFixtures;
+import org.snas4j.application.port.out.storage.PortFixtures;
 import org.snas4j.application.port.out.events.StepFigures;
 import org.snas4j.application.port.out.events.TrainingEventSink;
 import org.tensorflow.Graph;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.snas4j.adapter.tensorflow.train.SessionSettings;
-import org.snas4j.application.port.out.Device;
+import org.snas4j.application.port.out.device.Device;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.snas4j.application.port.out.EvaluationResult;
-import org.snas4j.application.port.out.StepResult;
+import org.snas4j.application.port.out.training.EvaluationResult;
+import org.snas4j.application.port.out.training.StepResult;
 import org.snas4j.domain.space.NetworkShape;
 
 /** MNIST-like and CIFAR-like inputs, including odd feature-map sizes (28 -> 14 -> 7). */

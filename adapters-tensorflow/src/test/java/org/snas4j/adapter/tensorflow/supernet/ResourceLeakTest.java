@@ -7,7 +7,7 @@ import java.util.List;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
 import org.snas4j.adapter.tensorflow.bench.SupernetBenchmark;
-import org.snas4j.application.data.Batch;
+import org.snas4j.application.port.out.data.Batch;
 import org.snas4j.domain.space.CellPair;
 import org.snas4j.domain.space.EdgeOpMatrix;
 import org.snas4j.domain.space.NetworkShape;

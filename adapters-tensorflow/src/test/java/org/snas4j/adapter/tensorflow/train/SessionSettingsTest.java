@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.snas4j.application.port.out.Device;
+import org.snas4j.application.port.out.device.Device;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.proto.ConfigProto;
 

@@ -16,9 +16,9 @@ import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.in.sweep.RunSweepUseCase;
 import org.snas4j.application.port.in.sweep.SweepPlan;
 import org.snas4j.application.port.in.sweep.SweepSummary;
-import org.snas4j.application.port.out.DatasetSource;
-import org.snas4j.application.port.out.GenotypeRepository;
-import org.snas4j.application.port.out.RunDirectoryFactory;
+import org.snas4j.application.port.out.data.DatasetSource;
+import org.snas4j.application.port.out.storage.GenotypeRepository;
+import org.snas4j.application.port.out.storage.RunDirectoryFactory;
 import org.snas4j.application.port.out.trial.SweepChartWriter;
 import org.snas4j.application.port.out.trial.SweepFiles;
 import org.snas4j.application.port.out.trial.SweepListener;
@@ -29,9 +29,9 @@ import org.snas4j.application.port.out.trial.TrialLaunch;
 import org.snas4j.application.port.out.trial.TrialRecord;
 import org.snas4j.application.port.out.trial.TrialState;
 import org.snas4j.application.port.out.trial.TrialStatus;
-import org.snas4j.application.search.EpochMetrics;
-import org.snas4j.application.search.SearchConfigurationValidator;
-import org.snas4j.application.search.SearchOutcome;
+import org.snas4j.application.port.in.search.EpochMetrics;
+import org.snas4j.application.port.in.search.SearchConfigurationValidator;
+import org.snas4j.application.port.in.search.SearchOutcome;
 
 /**
  * Runs a sweep: a grid of independent searches, each a normal search run directory inside the sweep
@@ -184,7 +184,7 @@ public final class SweepService implements RunSweepUseCase {
     }
 
     private static TrialLaunch launch(String sweepId, int index, String name, List<String> searchArguments,
-                                      org.snas4j.application.port.out.Device device, boolean resume, int launch, Path sweepDirectory,
+                                      org.snas4j.application.port.out.device.Device device, boolean resume, int launch, Path sweepDirectory,
                                       int threads) {
         return new TrialLaunch(sweepId, index, name, searchArguments, resume, launch, sweepDirectory.resolve(name),
                 sweepDirectory.resolve(LOGS).resolve(name + ".log"), device, threads);

@@ -21,14 +21,14 @@ import java.util.stream.Collectors;
 import org.snas4j.adapter.storage.dataset.folder.FolderScanner.Entry;
 import org.snas4j.adapter.storage.dataset.folder.FolderScanner.Listing;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.data.BatchStream;
-import org.snas4j.application.data.DatasetSplits;
-import org.snas4j.application.data.ImageDataset;
-import org.snas4j.application.data.ImageFolderOptions;
-import org.snas4j.application.data.PixelSource;
-import org.snas4j.application.data.Prefetch;
-import org.snas4j.application.data.TrainValidationSplit;
-import org.snas4j.application.port.out.ImageFolderSource;
+import org.snas4j.application.service.data.BatchStream;
+import org.snas4j.application.port.out.data.DatasetSplits;
+import org.snas4j.application.port.out.data.ImageDataset;
+import org.snas4j.application.port.out.data.ImageFolderOptions;
+import org.snas4j.application.port.out.data.PixelSource;
+import org.snas4j.application.service.data.Prefetch;
+import org.snas4j.application.service.data.TrainValidationSplit;
+import org.snas4j.application.port.out.data.ImageFolderSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +81,7 @@ public final class ImageFolderLoader implements ImageFolderSource {
             return new DatasetSplits(first.subset(name + " train", shuffledOrder(first.size())), read.get(1).dataset(name + " test"));
         }
         ImageDataset all = first.subset(name, shuffledOrder(first.size()));
-        boolean[] test = TrainValidationSplit.stratifiedHoldOut(all, options.testFraction(), FOLDER_SEED, "--test-fraction");
+        boolean[] test = TrainValidationSplit.stratifiedHoldOut(all, options.testFraction(), FOLDER_SEED, ImageFolderOptions.TEST_FRACTION);
         return new DatasetSplits(all.subset(name + " train", TrainValidationSplit.indices(test, false)),
                 all.subset(name + " test", TrainValidationSplit.indices(test, true)));
     }

@@ -1,6 +1,6 @@
 package org.snas4j.adapter.storage.dataset.folder;
 
-import org.snas4j.application.data.ImageFit;
+import org.snas4j.application.port.out.data.ImageFit;
 
 /**
  * Brings HWC byte images to a square size: separable resampling with a triangle (bilinear) filter

@@ -22,15 +22,15 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.data.Batch;
-import org.snas4j.application.data.BatchStream;
-import org.snas4j.application.data.DatasetSplits;
-import org.snas4j.application.data.ImageDataset;
-import org.snas4j.application.data.ImageFit;
-import org.snas4j.application.data.ImageFolderOptions;
-import org.snas4j.application.data.Normalization;
-import org.snas4j.application.data.PictureFolders;
-import org.snas4j.application.data.Augmentation;
+import org.snas4j.application.port.out.data.Batch;
+import org.snas4j.application.service.data.BatchStream;
+import org.snas4j.application.port.out.data.DatasetSplits;
+import org.snas4j.application.port.out.data.ImageDataset;
+import org.snas4j.application.port.out.data.ImageFit;
+import org.snas4j.application.port.out.data.ImageFolderOptions;
+import org.snas4j.application.port.out.data.Normalization;
+import org.snas4j.application.port.out.data.PictureFolders;
+import org.snas4j.application.service.data.Augmentation;
 
 class ImageFolderLoaderTest {
 

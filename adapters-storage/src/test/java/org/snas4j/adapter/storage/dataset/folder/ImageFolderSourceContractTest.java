@@ -1,7 +1,7 @@
 package org.snas4j.adapter.storage.dataset.folder;
 
-import org.snas4j.application.port.out.ImageFolderSource;
-import org.snas4j.application.port.out.ImageFolderSourceContract;
+import org.snas4j.application.port.out.data.ImageFolderSource;
+import org.snas4j.application.port.out.data.ImageFolderSourceContract;
 
 class ImageFolderSourceContractTest extends ImageFolderSourceContract {
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.search.SearchConfiguration;
+import org.snas4j.application.port.in.search.SearchConfiguration;
 
 /**
  * A sweep's grid, expanded: every combination of the axes' values is one trial.

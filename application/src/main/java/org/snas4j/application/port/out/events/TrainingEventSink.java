@@ -1,7 +1,7 @@
 package org.snas4j.application.port.out.events;
 
-import org.snas4j.application.child.RetrainEpochMetrics;
-import org.snas4j.application.search.EpochMetrics;
+import org.snas4j.application.port.in.retrain.RetrainEpochMetrics;
+import org.snas4j.application.port.in.search.EpochMetrics;
 
 /** The open events of one run, written by one process. */
 public interface TrainingEventSink extends AutoCloseable {

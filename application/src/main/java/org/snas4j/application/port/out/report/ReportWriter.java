@@ -1,7 +1,7 @@
 package org.snas4j.application.port.out.report;
 
 import java.nio.file.Path;
-import org.snas4j.application.report.Report;
+import org.snas4j.application.port.out.report.Report;
 
 /** Writes a report as one self-contained file. */
 public interface ReportWriter {

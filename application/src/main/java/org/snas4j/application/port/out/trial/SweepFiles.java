@@ -3,7 +3,7 @@ package org.snas4j.application.port.out.trial;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.snas4j.application.search.EpochMetrics;
+import org.snas4j.application.port.in.search.EpochMetrics;
 
 /** A sweep directory's own files: its manifest, its reports, and what it reads of its trials' runs while they run. */
 public interface SweepFiles {

@@ -3,7 +3,7 @@ package org.snas4j.application.port.out.trial;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.snas4j.application.port.out.Device;
+import org.snas4j.application.port.out.device.Device;
 
 /**
  * One launch of a sweep's trial: a 'search' of the same program, started new or resumed from its

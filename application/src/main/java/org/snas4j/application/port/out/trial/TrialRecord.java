@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.snas4j.application.search.SearchConfiguration;
+import org.snas4j.application.port.in.search.SearchConfiguration;
 
 /**
  * One trial as the sweep manifest records it.

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.search.SearchConfiguration;
+import org.snas4j.application.port.in.search.SearchConfiguration;
 
 class SweepPlanTest {
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.snas4j.application.child.RetrainEpochMetrics;
-import org.snas4j.application.port.out.PortFixtures;
+import org.snas4j.application.port.in.retrain.RetrainEpochMetrics;
+import org.snas4j.application.port.out.storage.PortFixtures;
 
 /**
  * What every {@link TrainingEventLog} must do. Figures are chosen exactly representable as floats,

@@ -11,14 +11,14 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.snas4j.application.port.out.ChildRunDirectory;
-import org.snas4j.application.port.out.ChildRunDirectoryFactory;
-import org.snas4j.application.port.out.ChildRunFixtures;
-import org.snas4j.application.port.out.PortFixtures;
-import org.snas4j.application.port.out.RunDirectory;
-import org.snas4j.application.port.out.RunDirectoryFactory;
-import org.snas4j.application.port.out.StudyFiles;
-import org.snas4j.application.study.StudyService;
+import org.snas4j.application.port.out.storage.ChildRunDirectory;
+import org.snas4j.application.port.out.storage.ChildRunDirectoryFactory;
+import org.snas4j.application.port.out.storage.ChildRunFixtures;
+import org.snas4j.application.port.out.storage.PortFixtures;
+import org.snas4j.application.port.out.storage.RunDirectory;
+import org.snas4j.application.port.out.storage.RunDirectoryFactory;
+import org.snas4j.application.port.out.storage.StudyFiles;
+import org.snas4j.application.service.study.StudyService;
 import org.snas4j.domain.genotype.PublishedGenotypes;
 
 /**

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.snas4j.application.port.out.Device;
+import org.snas4j.application.port.out.device.Device;
 
 /**
  * What every {@link TrialExecutor} must do, whatever runs its trials: report a launch as running until

@@ -1,7 +1,0 @@
-package org.snas4j.application.port.out;
-
-/** Builds child-network trainers; each owns native resources until closed. */
-public interface ChildNetworkTrainerFactory {
-
-    ChildNetworkTrainer create(ChildNetworkConfig config);
-}

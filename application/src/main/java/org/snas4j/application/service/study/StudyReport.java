@@ -1,0 +1,95 @@
+package org.snas4j.application.service.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.snas4j.application.MarkdownTable;
+import org.snas4j.application.port.in.retrain.RetrainConfiguration;
+import org.snas4j.application.port.in.search.SearchConfiguration;
+import org.snas4j.application.port.in.study.GroupStatistics;
+import org.snas4j.application.port.in.study.StudyCell;
+import org.snas4j.application.port.in.study.StudyConfiguration;
+import org.snas4j.application.port.in.study.StudyResult;
+
+/** A study's result as text: the table for the console and study.md, and study.csv. */
+public final class StudyReport {
+
+    private static final String[] CELL_COLUMNS = {"group", "cell", "test top-1", "parameters", "cell MFLOPs", "train min", "search min"};
+    private static final boolean[] CELL_NUMERIC = {false, false, true, true, true, true, true};
+    private static final String[] GROUP_COLUMNS = {"group", "n", "mean top-1", "sd"};
+    private static final boolean[] GROUP_NUMERIC = {false, true, true, true};
+
+    private StudyReport() {
+    }
+
+    /** Every cell, then every group's mean and standard deviation, as aligned Markdown tables. */
+    public static String tables(StudyResult result) {
+        List<String[]> cells = new ArrayList<>();
+        for (StudyCell c : result.cells()) {
+            cells.add(new String[] {c.group().id(), c.name(), percent(c.testTop1()), String.format(Locale.ROOT, "%,d", c.parameters()),
+                String.format(Locale.ROOT, "%.1f", c.cellFlops() / 1e6), minutes(c.trainSeconds()),
+                c.searchSeconds().isPresent() ? minutes(c.searchSeconds().getAsDouble()) : ""});
+        }
+        List<String[]> groups = new ArrayList<>();
+        for (GroupStatistics g : result.statistics()) {
+            groups.add(new String[] {g.group().id(), Integer.toString(g.cells()), percent(g.mean()),
+                Double.isNaN(g.standardDeviation()) ? "-" : String.format(Locale.ROOT, "%.2f", 100 * g.standardDeviation())});
+        }
+        return table(CELL_COLUMNS, CELL_NUMERIC, cells) + "\n" + table(GROUP_COLUMNS, GROUP_NUMERIC, groups);
+    }
+
+    /** study.md: the question, the verdict, the tables, and what was compared under which budget. */
+    public static String markdown(StudyResult result, StudyConfiguration configuration) {
+        SearchConfiguration search = configuration.searchTemplate();
+        RetrainConfiguration retrain = configuration.retrainTemplate();
+        StringBuilder md = new StringBuilder();
+        md.append("# Is the searched cell better than a random cell from the same space?\n\n");
+        md.append(result.verdict()).append("\n\n");
+        md.append(tables(result)).append('\n');
+        md.append(String.format(Locale.ROOT, "- Searched: %d search(es), seeds %d..%d, %d cells, C=%d, %d epochs (%d warm-up) on %s; "
+                        + "the cell is each search's final top-2 genotype (%s rule). Every setting is in study.properties.%n",
+                configuration.searches(), configuration.searchSeed(0), configuration.searchSeed(Math.max(0, configuration.searches() - 1)),
+                search.layers(), search.channels(), search.epochs(), search.warmupEpochs(), search.dataset().name(), search.top2Rule().id()));
+        md.append(String.format(Locale.ROOT, "- Random: %d cell(s) of the same form, two distinct inputs per node, ops drawn uniformly "
+                + "(seeded from %d).%n", configuration.randomCells(), configuration.baseSeed()));
+        md.append("- Published: ").append(configuration.published().isEmpty() ? "none" : String.join(", ", configuration.published()))
+                .append(".\n");
+        md.append(String.format(Locale.ROOT, "- Every cell retrained alike: %d cells, C=%d, batch %d, %d epochs, %s training images, seed %d; "
+                        + "test top-1 on the full test set.%n", retrain.layers(), retrain.channels(), retrain.batchSize(), retrain.epochs(),
+                retrain.trainLimit() == 0 ? "all" : String.format(Locale.ROOT, "the first %,d", retrain.trainLimit()), retrain.seed()));
+        md.append("- parameters: of the retrained network; cell MFLOPs: multiply-adds of its cells per image (SNAS cost model; "
+                + "stem and classifier excluded); times: the run's epochs summed, in minutes.\n");
+        return md.toString();
+    }
+
+    /** study.csv: one row per cell; accuracy as a fraction, times in seconds. */
+    public static String csv(StudyResult result) {
+        StringBuilder csv = new StringBuilder("group,cell,run_directory,test_top1,parameters,cell_flops,train_seconds,search_seconds\n");
+        for (StudyCell c : result.cells()) {
+            csv.append(String.join(",", c.group().id(), quoted(c.name()), quoted(result.directory().relativize(c.runDirectory()).toString()),
+                    String.format(Locale.ROOT, "%.6f", c.testTop1()), Long.toString(c.parameters()),
+                    String.format(Locale.ROOT, "%.0f", c.cellFlops()), String.format(Locale.ROOT, "%.1f", c.trainSeconds()),
+                    c.searchSeconds().isPresent() ? String.format(Locale.ROOT, "%.1f", c.searchSeconds().getAsDouble()) : ""))
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String table(String[] columns, boolean[] numeric, List<String[]> rows) {
+        MarkdownTable table = new MarkdownTable(columns, numeric);
+        rows.forEach(table::row);
+        return table.toString();
+    }
+
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
+    }
+
+    private static String minutes(double seconds) {
+        return String.format(Locale.ROOT, "%.1f", seconds / 60);
+    }
+
+    private static String quoted(String field) {
+        return MarkdownTable.csvField(field);
+    }
+}
