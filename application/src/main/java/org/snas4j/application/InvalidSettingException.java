@@ -46,6 +46,11 @@ public class InvalidSettingException extends InvalidInputException {
         }
     }
 
+    /** The same refusal with {@code note} after the problem, e.g. which of several configurations it is in. */
+    public InvalidSettingException withNote(String note) {
+        return new InvalidSettingException(setting, settingProblem + note, storedIn, this);
+    }
+
     /** The configuration field at fault; a nested one is prefixed with its record, e.g. {@code retrain.layers}. */
     public String setting() {
         return setting;

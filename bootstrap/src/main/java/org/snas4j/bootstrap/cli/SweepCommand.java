@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.snas4j.adapter.kubernetes.KubernetesSettings;
 import org.snas4j.adapter.kubernetes.KubernetesTrialExecutor;
@@ -50,7 +51,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every trial finished", "1:a trial failed (run the same command again to resume it)",
             "2:invalid flag, grid or sweep directory; nothing launched"})
-public final class SweepCommand implements Callable<Integer> {
+public final class SweepCommand implements Callable<Integer>, SettingFlags {
 
     @Spec
     CommandSpec spec;
@@ -205,5 +206,11 @@ public final class SweepCommand implements Callable<Integer> {
         out.println(SweepReport.tables(result));
         out.println("Written: " + String.join(", ", result.files().stream().map(f -> result.directory().resolve(f).toString()).toList()));
         out.flush();
+    }
+
+    /** A trial's settings are a search's, set by the search flags the grid lists. */
+    @Override
+    public Optional<String> flagOf(String setting) {
+        return SearchOptions.settingFlags().flagOf(setting);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.InvalidSettingException;
 import org.snas4j.application.port.in.sweep.RunSweepUseCase;
 import org.snas4j.application.port.in.sweep.SweepPlan;
 import org.snas4j.application.port.in.sweep.SweepSummary;
@@ -132,8 +133,8 @@ public final class SweepService implements RunSweepUseCase {
         for (SweepPlan.Trial trial : plan.trials()) {
             try {
                 SearchConfigurationValidator.validate(trial.configuration());
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException(e.source(), e.problem() + " (in trial " + trial.name() + ")", e);
+            } catch (InvalidSettingException e) {
+                throw e.withNote(" (in trial " + trial.name() + ")");
             }
         }
     }

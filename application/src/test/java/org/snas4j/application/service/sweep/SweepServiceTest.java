@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.InvalidSettingException;
 import org.snas4j.application.port.out.data.DatasetRequest;
 import org.snas4j.application.port.out.data.DatasetSplits;
 import org.snas4j.application.port.in.sweep.SweepPlan;
@@ -179,13 +180,13 @@ class SweepServiceTest {
     }
 
     @Test
-    void refusesAnInvalidTrialNamingItsFlagAndTheTrial() {
+    void refusesAnInvalidTrialNamingItsSettingAndTheTrial() {
         SweepPlan plan = SweepPlan.expand(List.of(new SweepPlan.Axis("--epochs", List.of("2", "0"))), List.of(),
                 args -> SearchConfiguration.builder().epochs(Integer.parseInt(args.get(1))).build());
 
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service.run(plan, SWEEP, executor, 1, "x"));
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> service.run(plan, SWEEP, executor, 1, "x"));
 
-        assertEquals("--epochs", e.source());
+        assertEquals("epochs", e.setting(), "the command line names its flag");
         assertTrue(e.getMessage().contains("002-epochs-0"), e.getMessage());
         assertTrue(files.manifest == null && executor.started.isEmpty());
     }
