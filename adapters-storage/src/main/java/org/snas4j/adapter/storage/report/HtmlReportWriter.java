@@ -17,6 +17,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 import org.snas4j.adapter.io.AtomicFiles;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.data.DatasetRequest;
 import org.snas4j.application.child.RetrainEpochMetrics;
 import org.snas4j.application.child.RetrainResult;
 import org.snas4j.application.describe.GenotypeDot;
@@ -333,6 +334,10 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     private static String describe(Object value) {
+        if (value instanceof DatasetRequest dataset && !dataset.isFolder()) {
+            // Only a folder of pictures reads the folder options: elsewhere they are defaults that say nothing.
+            return "name " + dataset.name() + ", directory " + describe(dataset.directory());
+        }
         if (value instanceof Optional<?> optional) {
             return optional.map(HtmlReportWriter::describe).orElse("-");
         }
