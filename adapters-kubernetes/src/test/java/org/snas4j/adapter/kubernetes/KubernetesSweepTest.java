@@ -27,16 +27,16 @@ import org.snas4j.adapter.storage.genotype.ProtobufGenotypeRepository;
 import org.snas4j.adapter.storage.report.JFreeChartSweepChartWriter;
 import org.snas4j.adapter.storage.search.FileRunDirectoryFactory;
 import org.snas4j.adapter.storage.sweep.FileSweepFiles;
-import org.snas4j.application.port.out.data.DatasetRequest;
+import org.snas4j.application.port.in.provenance.Provenance;
+import org.snas4j.application.port.in.search.EpochMetrics;
+import org.snas4j.application.port.in.search.SearchConfiguration;
 import org.snas4j.application.port.in.sweep.SweepPlan;
 import org.snas4j.application.port.in.sweep.SweepSummary;
+import org.snas4j.application.port.out.data.DatasetRequest;
 import org.snas4j.application.port.out.storage.PortFixtures;
 import org.snas4j.application.port.out.storage.RunDirectory;
 import org.snas4j.application.port.out.trial.SweepListener;
 import org.snas4j.application.port.out.trial.TrialState;
-import org.snas4j.application.port.in.search.EpochMetrics;
-import org.snas4j.application.port.in.provenance.Provenance;
-import org.snas4j.application.port.in.search.SearchConfiguration;
 import org.snas4j.application.service.sweep.SweepService;
 
 /**

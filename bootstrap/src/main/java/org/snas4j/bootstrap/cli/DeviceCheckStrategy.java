@@ -4,11 +4,11 @@ import java.util.Objects;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.service.device.DeviceCheck;
 import org.snas4j.bootstrap.console.QuietNativeStartup;
-import picocli.CommandLine;
 import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Runs the chosen command after starting TensorFlow for every command that {@link RunsTensorFlow}

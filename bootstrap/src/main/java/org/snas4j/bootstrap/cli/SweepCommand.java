@@ -16,22 +16,22 @@ import org.snas4j.adapter.kubernetes.KubernetesSettings;
 import org.snas4j.adapter.kubernetes.KubernetesTrialExecutor;
 import org.snas4j.adapter.process.LocalTrialExecutor;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.service.device.DeviceCheck;
 import org.snas4j.application.port.in.sweep.RunSweepUseCase;
 import org.snas4j.application.port.in.sweep.SweepPlan;
 import org.snas4j.application.port.in.sweep.SweepSummary;
 import org.snas4j.application.port.out.device.Device;
 import org.snas4j.application.port.out.trial.TrialExecutor;
 import org.snas4j.application.port.out.trial.TrialState;
+import org.snas4j.application.service.device.DeviceCheck;
 import org.snas4j.application.service.sweep.SweepReport;
 import org.snas4j.bootstrap.Main;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** Many searches at once: a grid of seeds, constraints and any search flag, run here or as Kubernetes Jobs. */
 @Command(name = "sweep",

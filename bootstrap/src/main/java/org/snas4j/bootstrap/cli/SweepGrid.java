@@ -6,15 +6,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.port.in.sweep.SweepPlan;
 import org.snas4j.application.port.in.search.SearchConfiguration;
-import picocli.CommandLine;
+import org.snas4j.application.port.in.sweep.SweepPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Every flag of 'search' as a flag of 'sweep' that takes one value or a comma-separated list; a list

@@ -11,6 +11,7 @@ import org.snas4j.bootstrap.cli.DeviceCheckStrategy;
 import org.snas4j.bootstrap.cli.ErrorHandler;
 import org.snas4j.bootstrap.cli.EvaluateCommand;
 import org.snas4j.bootstrap.cli.ExportCommand;
+import org.snas4j.bootstrap.cli.OneLineSweepErrors;
 import org.snas4j.bootstrap.cli.PredictCommand;
 import org.snas4j.bootstrap.cli.RenderCommand;
 import org.snas4j.bootstrap.cli.ReportCommand;
@@ -18,7 +19,6 @@ import org.snas4j.bootstrap.cli.SearchCommand;
 import org.snas4j.bootstrap.cli.Snas4jCommand;
 import org.snas4j.bootstrap.cli.StudyCommand;
 import org.snas4j.bootstrap.cli.SweepCommand;
-import org.snas4j.bootstrap.cli.OneLineSweepErrors;
 import org.snas4j.bootstrap.cli.TrainCommand;
 import picocli.CommandLine;
 

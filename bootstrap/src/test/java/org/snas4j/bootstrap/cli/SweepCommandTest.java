@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.snas4j.adapter.storage.sweep.FileSweepFiles;
+import org.snas4j.application.port.in.search.SearchConfiguration;
 import org.snas4j.application.port.out.trial.SweepManifest;
 import org.snas4j.application.port.out.trial.TrialRecord;
-import org.snas4j.application.port.in.search.SearchConfiguration;
 
 /** The sweep's command line: bad input refused in one line with exit code 2 and nothing written; dry runs. */
 class SweepCommandTest {

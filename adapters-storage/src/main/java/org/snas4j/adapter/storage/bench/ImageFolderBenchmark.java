@@ -15,14 +15,14 @@ import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.snas4j.adapter.io.FileTrees;
 import org.snas4j.adapter.storage.dataset.folder.ImageFolderLoader;
-import org.snas4j.application.service.data.Augmentation;
 import org.snas4j.application.port.out.data.Batch;
-import org.snas4j.application.service.data.BatchStream;
 import org.snas4j.application.port.out.data.DatasetSplits;
 import org.snas4j.application.port.out.data.ImageDataset;
 import org.snas4j.application.port.out.data.ImageFit;
 import org.snas4j.application.port.out.data.ImageFolderOptions;
 import org.snas4j.application.port.out.data.Normalization;
+import org.snas4j.application.service.data.Augmentation;
+import org.snas4j.application.service.data.BatchStream;
 
 /**
  * Times the image-folder pipeline with the folder streamed from disk (the case where decoding could

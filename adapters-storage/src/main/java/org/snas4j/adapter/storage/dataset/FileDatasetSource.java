@@ -9,15 +9,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import org.snas4j.adapter.storage.dataset.folder.ImageFolderLoader;
-import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.port.out.data.DatasetRequest;
-import org.snas4j.application.port.out.data.DatasetSplits;
-import org.snas4j.application.port.out.data.ImageDataset;
-import org.snas4j.application.port.out.data.DatasetSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.snas4j.adapter.storage.dataset.folder.ImageFolderLoader;
+import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.InvalidSettingException;
+import org.snas4j.application.port.out.data.DatasetRequest;
+import org.snas4j.application.port.out.data.DatasetSource;
+import org.snas4j.application.port.out.data.DatasetSplits;
+import org.snas4j.application.port.out.data.ImageDataset;
 
 /**
  * Reads the datasets snas4j knows from files: Fashion-MNIST and MNIST as IDX (raw or gzip), CIFAR-10

@@ -17,17 +17,18 @@ import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 import org.snas4j.adapter.io.AtomicFiles;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.port.in.provenance.Provenance;
 import org.snas4j.application.port.in.retrain.RetrainEpochMetrics;
 import org.snas4j.application.port.in.retrain.RetrainResult;
-import org.snas4j.application.service.describe.GenotypeDot;
+import org.snas4j.application.port.in.search.EpochMetrics;
+import org.snas4j.application.port.out.data.DatasetRequest;
 import org.snas4j.application.port.out.events.StepFigures;
-import org.snas4j.application.port.out.report.ReportWriter;
 import org.snas4j.application.port.out.report.Report;
+import org.snas4j.application.port.out.report.ReportWriter;
 import org.snas4j.application.port.out.report.ReportedRun;
 import org.snas4j.application.port.out.report.ReportedSearch;
 import org.snas4j.application.port.out.report.ReportedTraining;
-import org.snas4j.application.port.in.search.EpochMetrics;
-import org.snas4j.application.port.in.provenance.Provenance;
+import org.snas4j.application.service.describe.GenotypeDot;
 import org.snas4j.domain.distribution.ArchitectureDistribution;
 import org.snas4j.domain.genotype.CellEdge;
 import org.snas4j.domain.genotype.Genotype;
@@ -333,6 +334,10 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     private static String describe(Object value) {
+        if (value instanceof DatasetRequest dataset && !dataset.isFolder()) {
+            // Only a folder of pictures reads the folder options: elsewhere they are defaults that say nothing.
+            return "name " + dataset.name() + ", directory " + describe(dataset.directory());
+        }
         if (value instanceof Optional<?> optional) {
             return optional.map(HtmlReportWriter::describe).orElse("-");
         }

@@ -2,8 +2,8 @@ package org.snas4j.adapter.storage.retrain;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.snas4j.application.port.out.report.RunArchive;
 import org.snas4j.adapter.storage.retrain.FileChildRunDirectory;
+import org.snas4j.application.port.out.report.RunArchive;
 
 /** A retraining run directory read as a record, without its lock (layout: see {@link FileChildRunDirectory}). */
 public final class TrainingRunRecords {

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import org.snas4j.adapter.storage.genotype.ProtobufGenotypeRepository;
 import org.snas4j.adapter.storage.io.ProtoFormat;
-import org.snas4j.application.port.out.storage.StoredRun;
-import org.snas4j.application.port.out.report.RunArchive;
-import org.snas4j.application.port.in.search.EpochMetrics;
-import org.snas4j.domain.genotype.Genotype;
 import org.snas4j.adapter.storage.search.FileRunDirectory;
 import org.snas4j.adapter.storage.search.MetricsFile;
+import org.snas4j.application.port.in.search.EpochMetrics;
+import org.snas4j.application.port.out.report.RunArchive;
+import org.snas4j.application.port.out.storage.StoredRun;
+import org.snas4j.domain.genotype.Genotype;
 
 /** A search run directory read as a record, without its lock (layout: see {@link FileRunDirectory}). */
 public final class SearchRunRecords {

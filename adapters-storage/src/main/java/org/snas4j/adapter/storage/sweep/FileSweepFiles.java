@@ -9,13 +9,13 @@ import java.util.Optional;
 import org.snas4j.adapter.io.AtomicFiles;
 import org.snas4j.adapter.storage.io.Directories;
 import org.snas4j.adapter.storage.io.ProtoFiles;
+import org.snas4j.adapter.storage.io.RunLock;
 import org.snas4j.adapter.storage.search.FileRunDirectory;
 import org.snas4j.adapter.storage.search.MetricsFile;
-import org.snas4j.adapter.storage.io.RunLock;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.port.in.search.EpochMetrics;
 import org.snas4j.application.port.out.trial.SweepFiles;
 import org.snas4j.application.port.out.trial.SweepManifest;
-import org.snas4j.application.port.in.search.EpochMetrics;
 import org.snas4j.proto.SweepManifestProto;
 
 /**

@@ -3,11 +3,11 @@ package org.snas4j.adapter.storage.report;
 import org.snas4j.adapter.storage.retrain.FileChildRunDirectoryFactory;
 import org.snas4j.adapter.storage.search.FileRunDirectoryFactory;
 import org.snas4j.adapter.storage.study.FileStudyFiles;
+import org.snas4j.application.port.out.report.RunArchive;
+import org.snas4j.application.port.out.report.RunArchiveContract;
 import org.snas4j.application.port.out.storage.ChildRunDirectoryFactory;
 import org.snas4j.application.port.out.storage.RunDirectoryFactory;
 import org.snas4j.application.port.out.storage.StudyFiles;
-import org.snas4j.application.port.out.report.RunArchive;
-import org.snas4j.application.port.out.report.RunArchiveContract;
 
 class FileRunArchiveTest extends RunArchiveContract {
 

@@ -16,15 +16,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.snas4j.application.port.out.storage.PortFixtures;
+import org.snas4j.application.port.out.data.DatasetRequest;
+import org.snas4j.application.port.out.report.Report;
 import org.snas4j.application.port.out.report.ReportFixtures;
 import org.snas4j.application.port.out.report.ReportWriter;
 import org.snas4j.application.port.out.report.ReportWriterContract;
-import org.snas4j.application.port.out.report.Report;
+import org.snas4j.application.port.out.storage.PortFixtures;
 
 class HtmlReportWriterTest extends ReportWriterContract {
 
@@ -49,6 +51,14 @@ class HtmlReportWriterTest extends ReportWriterContract {
             images.add(new Image(alt, m.group(2), Base64.getDecoder().decode(m.group(3))));
         }
         return images;
+    }
+
+    @Test
+    void aDatasetThatIsNoFolderOfPicturesIsShownWithoutTheFolderOptionsItNeverReads() {
+        record Settings(DatasetRequest dataset, int layers) {
+        }
+        List<List<String>> rows = HtmlReportWriter.settings(new Settings(new DatasetRequest("cifar10", Optional.of(Path.of("/data/c"))), 5));
+        assertEquals(List.of(List.of("dataset", "name cifar10, directory /data/c"), List.of("layers", "5")), rows);
     }
 
     @Test
@@ -77,7 +87,7 @@ class HtmlReportWriterTest extends ReportWriterContract {
             assertEquals(4, cells.size(), "both cells of both forms");
             assertTrue(new String(cells.get(0).bytes(), StandardCharsets.UTF_8).contains("<svg"));
         }
-        for (String row : List.of("<td>architecture learning rate</td>", "<td>dataset</td><td>name cifar10, directory /data/cifar-10-batches-bin</td>",
+        for (String row : List.of("<td>architecture learning rate</td>", "<td>dataset</td><td>name folder, directory /data/my pictures, folder input size 64, input channels 1, fit RESIZE, test fraction 0.3",
                 "<td>dataset SHA-256</td><td>" + PortFixtures.provenance().datasetFingerprint() + "</td>", "<td>held-out accuracy of the supernet (sampled Z)</td>")) {
             assertTrue(html.contains(row), row);
         }

@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.IntFunction;
-import org.snas4j.application.SettingChecks;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.port.out.data.ImageDataset;
-import org.snas4j.application.port.out.data.ImageFolderOptions;
+import org.snas4j.application.SettingChecks;
 import org.snas4j.application.port.in.predict.PredictUseCase;
 import org.snas4j.application.port.in.predict.Prediction;
+import org.snas4j.application.port.in.predict.Predictions;
+import org.snas4j.application.port.out.data.ImageDataset;
 import org.snas4j.application.port.out.data.ImageFileReader;
+import org.snas4j.application.port.out.data.ImageFolderOptions;
 import org.snas4j.application.port.out.data.ImageFolderSource;
 import org.snas4j.application.port.out.serving.ServedModel;
 import org.snas4j.application.port.out.serving.ServedModelLoader;
-import org.snas4j.application.port.in.predict.Predictions;
 
 /**
  * Feeds images to an exported model in batches. Pictures of a file are not resized (a differently

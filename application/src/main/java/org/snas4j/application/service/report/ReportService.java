@@ -10,12 +10,12 @@ import java.util.Set;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.in.report.ReportRunsUseCase;
 import org.snas4j.application.port.out.events.TrainingEventLog;
-import org.snas4j.application.port.out.report.ReportWriter;
-import org.snas4j.application.port.out.report.RunArchive;
 import org.snas4j.application.port.out.report.Report;
+import org.snas4j.application.port.out.report.ReportWriter;
 import org.snas4j.application.port.out.report.ReportedRun;
 import org.snas4j.application.port.out.report.ReportedSearch;
 import org.snas4j.application.port.out.report.ReportedTraining;
+import org.snas4j.application.port.out.report.RunArchive;
 
 /**
  * Gathers what runs recorded (settings, epochs, step figures from their events, genotypes, results)

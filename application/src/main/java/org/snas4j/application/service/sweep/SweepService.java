@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.InvalidSettingException;
+import org.snas4j.application.port.in.search.EpochMetrics;
+import org.snas4j.application.port.in.search.SearchConfigurationValidator;
+import org.snas4j.application.port.in.search.SearchOutcome;
 import org.snas4j.application.port.in.sweep.RunSweepUseCase;
 import org.snas4j.application.port.in.sweep.SweepPlan;
 import org.snas4j.application.port.in.sweep.SweepSummary;
@@ -30,9 +33,6 @@ import org.snas4j.application.port.out.trial.TrialLaunch;
 import org.snas4j.application.port.out.trial.TrialRecord;
 import org.snas4j.application.port.out.trial.TrialState;
 import org.snas4j.application.port.out.trial.TrialStatus;
-import org.snas4j.application.port.in.search.EpochMetrics;
-import org.snas4j.application.port.in.search.SearchConfigurationValidator;
-import org.snas4j.application.port.in.search.SearchOutcome;
 
 /**
  * Runs a sweep: a grid of independent searches, each a normal search run directory inside the sweep

@@ -16,16 +16,16 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.port.in.predict.ConfusionMatrix;
+import org.snas4j.application.port.in.predict.Prediction;
+import org.snas4j.application.port.in.predict.Predictions;
 import org.snas4j.application.port.out.data.ImageDataset;
+import org.snas4j.application.port.out.data.ImageFileReader;
 import org.snas4j.application.port.out.data.ImageFit;
 import org.snas4j.application.port.out.data.ImageFolderOptions;
-import org.snas4j.application.port.in.predict.Prediction;
-import org.snas4j.application.port.out.data.ImageFileReader;
 import org.snas4j.application.port.out.data.ImageFolderSource;
 import org.snas4j.application.port.out.serving.ServedModel;
 import org.snas4j.application.port.out.serving.ServedModelLoader;
-import org.snas4j.application.port.in.predict.ConfusionMatrix;
-import org.snas4j.application.port.in.predict.Predictions;
 
 /** Prediction against a mocked model and reader: channel conversion, argmax, labels, refusals. */
 class PredictServiceTest {

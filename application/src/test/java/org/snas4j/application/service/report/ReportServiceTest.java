@@ -18,17 +18,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.port.out.storage.ChildRunFixtures;
-import org.snas4j.application.port.out.storage.PortFixtures;
 import org.snas4j.application.port.out.events.StepFigures;
 import org.snas4j.application.port.out.events.TrainingEventLog;
-import org.snas4j.application.port.out.report.ReportWriter;
-import org.snas4j.application.port.out.report.RunArchive;
-import org.snas4j.domain.genotype.PublishedGenotypes;
 import org.snas4j.application.port.out.report.Report;
+import org.snas4j.application.port.out.report.ReportWriter;
 import org.snas4j.application.port.out.report.ReportedRun;
 import org.snas4j.application.port.out.report.ReportedSearch;
 import org.snas4j.application.port.out.report.ReportedTraining;
+import org.snas4j.application.port.out.report.RunArchive;
+import org.snas4j.application.port.out.storage.ChildRunFixtures;
+import org.snas4j.application.port.out.storage.PortFixtures;
+import org.snas4j.domain.genotype.PublishedGenotypes;
 
 /** The report's gathering and its refusals, against mocked ports. */
 class ReportServiceTest {

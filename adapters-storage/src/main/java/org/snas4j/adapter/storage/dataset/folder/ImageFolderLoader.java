@@ -18,19 +18,19 @@ import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.snas4j.adapter.storage.dataset.folder.FolderScanner.Entry;
 import org.snas4j.adapter.storage.dataset.folder.FolderScanner.Listing;
 import org.snas4j.application.InvalidInputException;
-import org.snas4j.application.service.data.BatchStream;
 import org.snas4j.application.port.out.data.DatasetSplits;
 import org.snas4j.application.port.out.data.ImageDataset;
 import org.snas4j.application.port.out.data.ImageFolderOptions;
+import org.snas4j.application.port.out.data.ImageFolderSource;
 import org.snas4j.application.port.out.data.PixelSource;
+import org.snas4j.application.service.data.BatchStream;
 import org.snas4j.application.service.data.Prefetch;
 import org.snas4j.application.service.data.TrainValidationSplit;
-import org.snas4j.application.port.out.data.ImageFolderSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a folder of pictures, one sub-folder per class (torchvision's ImageFolder convention), into

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.out.data.Batch;
-import org.snas4j.application.service.data.BatchStream;
 import org.snas4j.application.port.out.data.DatasetSplits;
 import org.snas4j.application.port.out.data.ImageDataset;
 import org.snas4j.application.port.out.data.ImageFit;
@@ -31,6 +30,7 @@ import org.snas4j.application.port.out.data.ImageFolderOptions;
 import org.snas4j.application.port.out.data.Normalization;
 import org.snas4j.application.port.out.data.PictureFolders;
 import org.snas4j.application.service.data.Augmentation;
+import org.snas4j.application.service.data.BatchStream;
 
 class ImageFolderLoaderTest {
 

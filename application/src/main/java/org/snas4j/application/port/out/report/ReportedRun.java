@@ -2,8 +2,8 @@ package org.snas4j.application.port.out.report;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.snas4j.application.port.out.events.StepFigures;
 import org.snas4j.application.port.in.provenance.Provenance;
+import org.snas4j.application.port.out.events.StepFigures;
 
 /** One run as a report shows it: what it recorded, read without disturbing it. */
 public sealed interface ReportedRun permits ReportedSearch, ReportedTraining {

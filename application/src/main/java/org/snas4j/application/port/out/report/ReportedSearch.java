@@ -3,10 +3,10 @@ package org.snas4j.application.port.out.report;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.snas4j.application.port.out.events.StepFigures;
-import org.snas4j.application.port.in.search.EpochMetrics;
 import org.snas4j.application.port.in.provenance.Provenance;
+import org.snas4j.application.port.in.search.EpochMetrics;
 import org.snas4j.application.port.in.search.SearchConfiguration;
+import org.snas4j.application.port.out.events.StepFigures;
 import org.snas4j.domain.genotype.Genotype;
 
 /**

@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.snas4j.application.port.in.provenance.Provenance;
 import org.snas4j.application.port.in.retrain.RetrainEpochMetrics;
 import org.snas4j.application.port.in.retrain.RetrainResult;
-import org.snas4j.application.port.out.storage.StoredRetrainRun;
 import org.snas4j.application.port.out.events.StepFigures;
-import org.snas4j.application.port.in.provenance.Provenance;
+import org.snas4j.application.port.out.storage.StoredRetrainRun;
 
 /** A retraining run: its settings and genotype, every recorded epoch, and its test result once it finished. */
 public record ReportedTraining(Path directory, StoredRetrainRun run, List<RetrainEpochMetrics> epochs, Optional<RetrainResult> result,

@@ -3,12 +3,12 @@ package org.snas4j.application.port.out.report;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.snas4j.application.port.in.provenance.Provenance;
 import org.snas4j.application.port.in.retrain.RetrainEpochMetrics;
 import org.snas4j.application.port.in.retrain.RetrainResult;
-import org.snas4j.application.port.out.storage.StoredRetrainRun;
 import org.snas4j.application.port.in.search.EpochMetrics;
-import org.snas4j.application.port.in.provenance.Provenance;
 import org.snas4j.application.port.in.search.SearchConfiguration;
+import org.snas4j.application.port.out.storage.StoredRetrainRun;
 import org.snas4j.domain.genotype.Genotype;
 
 /**

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.out.data.ImageFit;
 import org.snas4j.application.port.out.data.ImageFolderOptions;
-import org.snas4j.application.port.out.data.PictureFolders;
 import org.snas4j.application.port.out.data.ImageFolderSource;
+import org.snas4j.application.port.out.data.PictureFolders;
 
 /** What every {@link ImageFolderSource} promises; each adapter runs it by subclassing. */
 public abstract class ImageFolderSourceContract {

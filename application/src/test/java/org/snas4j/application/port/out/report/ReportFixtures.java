@@ -6,12 +6,12 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-import org.snas4j.application.port.out.storage.ChildRunFixtures;
-import org.snas4j.application.port.out.storage.PortFixtures;
 import org.snas4j.application.port.out.events.StepFigures;
 import org.snas4j.application.port.out.report.Report;
 import org.snas4j.application.port.out.report.ReportedSearch;
 import org.snas4j.application.port.out.report.ReportedTraining;
+import org.snas4j.application.port.out.storage.ChildRunFixtures;
+import org.snas4j.application.port.out.storage.PortFixtures;
 import org.snas4j.domain.genotype.PublishedGenotypes;
 
 /** Reports of fixture runs, for the report's ports and services. */

@@ -4,19 +4,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.snas4j.application.port.in.provenance.Provenance;
 import org.snas4j.application.port.in.retrain.ChildEvaluation;
 import org.snas4j.application.port.in.retrain.RetrainConfiguration;
 import org.snas4j.application.port.in.retrain.RetrainEpochMetrics;
 import org.snas4j.application.port.in.retrain.RetrainResult;
-import org.snas4j.application.port.out.storage.StoredRetrainRun;
 import org.snas4j.application.port.out.data.DatasetRequest;
 import org.snas4j.application.port.out.data.ImageFit;
 import org.snas4j.application.port.out.data.ImageFolderOptions;
 import org.snas4j.application.port.out.data.Normalization;
-import org.snas4j.application.port.in.provenance.Provenance;
 import org.snas4j.application.port.out.device.Device;
-import org.snas4j.domain.space.NetworkKind;
+import org.snas4j.application.port.out.storage.StoredRetrainRun;
 import org.snas4j.domain.genotype.Genotype;
+import org.snas4j.domain.space.NetworkKind;
 import org.snas4j.domain.space.NetworkShape;
 
 /**
