@@ -3,6 +3,7 @@ package org.snas4j.bootstrap.cli;
 import static org.snas4j.application.FlagChecks.positive;
 
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.search.SearchConfiguration;
 import org.snas4j.domain.space.NetworkShape;
 import picocli.CommandLine.Option;
 
@@ -30,6 +31,12 @@ public final class NetworkShapeOptions {
         inputSize = defaults.inputSize();
         inputChannels = defaults.inputChannels();
         classes = defaults.classes();
+    }
+
+    /** The default search's supernet on Fashion-MNIST: the search's cells and channels, 28x28x1, 10 classes. */
+    public static NetworkShapeOptions searchDefaults() {
+        SearchConfiguration defaults = SearchConfiguration.DEFAULTS;
+        return new NetworkShapeOptions(new NetworkShape(defaults.layers(), defaults.channels(), 28, 1, 10));
     }
 
     /** The paper's evaluation network: 20 cells, C = 36, 32x32x3, 10 classes. */

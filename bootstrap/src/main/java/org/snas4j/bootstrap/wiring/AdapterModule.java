@@ -15,6 +15,9 @@ import org.snas4j.adapter.tensorflow.child.SavedModelExporter;
 import org.snas4j.adapter.tensorflow.child.SavedModelLoader;
 import org.snas4j.adapter.tensorflow.child.TensorFlowChildTrainerFactory;
 import org.snas4j.adapter.tensorflow.device.TensorFlowDevices;
+import org.snas4j.adapter.storage.host.ProcfsHostMetrics;
+import org.snas4j.adapter.tensorflow.bench.TensorFlowBenchmarkNetworks;
+import org.snas4j.adapter.tensorflow.bench.TensorFlowMatmulProbe;
 import org.snas4j.application.port.out.ChildNetworkTrainerFactory;
 import org.snas4j.application.port.out.ChildRunDirectoryFactory;
 import org.snas4j.application.port.out.DatasetSource;
@@ -27,6 +30,9 @@ import org.snas4j.application.port.out.RunDirectoryFactory;
 import org.snas4j.application.port.out.StudyChartWriter;
 import org.snas4j.application.port.out.StudyFiles;
 import org.snas4j.application.port.out.SupernetTrainerFactory;
+import org.snas4j.application.port.out.bench.BenchmarkNetworks;
+import org.snas4j.application.port.out.bench.DenseMatmulProbe;
+import org.snas4j.application.port.out.bench.HostMetrics;
 
 /** The production adapters behind each outbound port. */
 @Module
@@ -102,5 +108,23 @@ public interface AdapterModule {
     @Singleton
     static StudyChartWriter studyChartWriter() {
         return new JFreeChartStudyChartWriter();
+    }
+
+    @Provides
+    @Singleton
+    static BenchmarkNetworks benchmarkNetworks() {
+        return new TensorFlowBenchmarkNetworks();
+    }
+
+    @Provides
+    @Singleton
+    static DenseMatmulProbe denseMatmulProbe() {
+        return new TensorFlowMatmulProbe();
+    }
+
+    @Provides
+    @Singleton
+    static HostMetrics hostMetrics() {
+        return new ProcfsHostMetrics();
     }
 }

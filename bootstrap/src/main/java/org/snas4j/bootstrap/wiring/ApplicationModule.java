@@ -34,6 +34,11 @@ import org.snas4j.application.port.out.StudyChartWriter;
 import org.snas4j.application.port.out.StudyFiles;
 import org.snas4j.application.port.out.StudyListener;
 import org.snas4j.application.search.SearchService;
+import org.snas4j.application.port.in.bench.BenchmarkUseCase;
+import org.snas4j.application.port.out.bench.BenchmarkNetworks;
+import org.snas4j.application.port.out.bench.DenseMatmulProbe;
+import org.snas4j.application.port.out.bench.HostMetrics;
+import org.snas4j.application.service.bench.BenchmarkService;
 import org.snas4j.application.study.StudyService;
 import org.snas4j.bootstrap.cli.VersionProvider;
 import org.snas4j.bootstrap.console.ConsoleRetrainListener;
@@ -119,5 +124,11 @@ public interface ApplicationModule {
     @Singleton
     static StudyListener studyListener() {
         return new ConsoleStudyListener();
+    }
+
+    @Provides
+    @Singleton
+    static BenchmarkUseCase benchmark(BenchmarkNetworks networks, DenseMatmulProbe matmul, HostMetrics host) {
+        return new BenchmarkService(networks, matmul, host);
     }
 }

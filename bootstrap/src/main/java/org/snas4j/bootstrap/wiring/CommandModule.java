@@ -5,6 +5,7 @@ import dagger.Provides;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.snas4j.application.device.DeviceCheck;
+import org.snas4j.bootstrap.cli.BenchCommand;
 import org.snas4j.bootstrap.cli.DescribeCommand;
 import org.snas4j.bootstrap.cli.DeviceCheckStrategy;
 import org.snas4j.bootstrap.cli.ErrorHandler;
@@ -29,9 +30,9 @@ public interface CommandModule {
     @Singleton
     static CommandLine commandLine(SearchCommand search, TrainCommand train, StudyCommand study, EvaluateCommand evaluate,
                                    ExportCommand export, PredictCommand predict, DescribeCommand describe, RenderCommand render,
-                                   DeviceCheck deviceCheck) {
+                                   BenchCommand bench, DeviceCheck deviceCheck) {
         CommandLine commandLine = new CommandLine(new Snas4jCommand());
-        for (Object subcommand : List.of(search, train, study, evaluate, export, predict, describe, render)) {
+        for (Object subcommand : List.of(search, train, study, evaluate, export, predict, describe, render, bench)) {
             commandLine.addSubcommand(subcommand);
         }
         // Set after the subcommands are added: picocli applies these to the subcommands present.
