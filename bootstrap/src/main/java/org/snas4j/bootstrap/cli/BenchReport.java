@@ -36,6 +36,7 @@ final class BenchReport {
         line(sb, "training step", format("%,.1f ms median of %d (min %,.1f, max %,.1f)", m.medianMillis(), m.stepMillis().size(),
                 m.minMillis(), m.maxMillis()));
         line(sb, "images/s", format("%.1f", m.imagesPerSecond()));
+        line(sb, "training loss", format("%.4f at the first step, %.4f at the last (one batch, so it falls)", m.firstLoss(), m.lastLoss()));
         line(sb, "CPU per step", format("%.3f s (%.2f cores busy)", m.cpuSecondsPerStep(), m.cpuSecondsPerStep() * 1000 / m.medianMillis()));
         line(sb, "inference pass", format("%,.1f ms per batch (median)", m.evaluationMillis()));
         line(sb, "peak memory", m.peakResidentBytes().isPresent()

@@ -32,6 +32,9 @@ class BenchCommandTest {
         assertTrue(parse(range.group(1)) <= median && median <= parse(range.group(2)), out);
         assertEquals(8 * 1000 / median, number(out, "images/s\\s+([\\d.]+)"), 0.06 + 8 * 1000 / median * 1e-3);
         assertTrue(number(out, "CPU per step\\s+([\\d.]+) s") > 0, out);
+        double firstLoss = number(out, "training loss\\s+([\\d.]+) at the first step");
+        double lastLoss = number(out, "([\\d.]+) at the last");
+        assertTrue(firstLoss > 0 && lastLoss > 0 && lastLoss < firstLoss, "four steps on one batch lower the loss: " + out);
         assertTrue(number(out, "inference pass\\s+([\\d,.]+) ms") > 0, out);
         double peakGigabytes = number(out, "peak memory\\s+([\\d.]+) GB");
         assertTrue(peakGigabytes > 0.05 && peakGigabytes < 64, out);

@@ -103,23 +103,24 @@ public final class BenchmarkService implements BenchmarkUseCase {
             double buildSeconds = secondsSince(buildStart);
             long step = 0;
             long firstStart = nanoTime.getAsLong();
-            subject.train(step++);
+            double firstLoss = subject.train(step++);
             double firstStepSeconds = secondsSince(firstStart);
             for (int i = 1; i < request.warmupSteps(); i++) {
                 subject.train(step++);
             }
             List<Double> stepMillis = new ArrayList<>(steps);
+            double lastLoss = Double.NaN;
             long cpuStart = host.processCpuNanos();
             for (int i = 0; i < steps; i++) {
                 long start = nanoTime.getAsLong();
-                subject.train(step++);
+                lastLoss = subject.train(step++);
                 stepMillis.add(secondsSince(start) * 1000);
             }
             double cpuSecondsPerStep = (host.processCpuNanos() - cpuStart) / 1e9 / steps;
             OptionalLong peak = host.peakResidentBytes();
             double evaluationMillis = timeEvaluation ? timeEvaluations(subject, steps) : 0;
             return new NetworkMeasurement(shape, batchSize, subject.parameters(), buildSeconds, firstStepSeconds, stepMillis,
-                    cpuSecondsPerStep, evaluationMillis, peak, multiplyAdds(request, shape));
+                    cpuSecondsPerStep, evaluationMillis, peak, multiplyAdds(request, shape), firstLoss, lastLoss);
         }
     }
 
@@ -146,7 +147,8 @@ public final class BenchmarkService implements BenchmarkUseCase {
 
     /** What a measurement steps: a supernet under uniform Z, or a child network. */
     private interface Subject extends AutoCloseable {
-        void train(long globalStep);
+        /** One training step; its loss. */
+        double train(long globalStep);
 
         void evaluate();
 
@@ -163,8 +165,8 @@ public final class BenchmarkService implements BenchmarkUseCase {
             CellPair<EdgeOpMatrix> uniform = CellPair.of(kind -> EdgeOpMatrix.filled(1.0 / EdgeOpMatrix.COLUMNS));
             return new Subject() {
                 @Override
-                public void train(long globalStep) {
-                    trainer.trainStep(batch, uniform, LEARNING_RATE, globalStep);
+                public double train(long globalStep) {
+                    return trainer.trainStep(batch, uniform, LEARNING_RATE, globalStep).loss();
                 }
 
                 @Override
@@ -188,8 +190,8 @@ public final class BenchmarkService implements BenchmarkUseCase {
         ChildNetworkTrainer trainer = networks.child(config, request.execution());
         return new Subject() {
             @Override
-            public void train(long globalStep) {
-                trainer.trainStep(batch, LEARNING_RATE, request.dropPath(), globalStep);
+            public double train(long globalStep) {
+                return trainer.trainStep(batch, LEARNING_RATE, request.dropPath(), globalStep).loss();
             }
 
             @Override

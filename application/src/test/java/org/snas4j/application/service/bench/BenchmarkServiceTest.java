@@ -66,8 +66,9 @@ class BenchmarkServiceTest {
         when(networks.supernet(any(), any())).thenReturn(supernet);
         when(networks.child(any(), any())).thenReturn(child);
         when(supernet.trainStep(any(), any(), anyDouble(), anyLong())).thenAnswer(call -> {
-            advance(call.getArgument(3));
-            return null;
+            long step = call.getArgument(3);
+            advance(step);
+            return new StepResult(10.0 - step, 0, null);
         });
         when(child.trainStep(any(), anyDouble(), anyDouble(), anyLong())).thenAnswer(call -> {
             advance(call.getArgument(3));
@@ -115,6 +116,8 @@ class BenchmarkServiceTest {
         assertEquals(2 * 0.060 / 3, m.cpuSecondsPerStep(), 1e-9, "twice the wall time of the timed steps, per step");
         assertEquals(5.0, m.evaluationMillis(), 1e-9);
         assertEquals(1234, m.parameters());
+        assertEquals(10.0, m.firstLoss(), 1e-12, "the first warm-up step's");
+        assertEquals(6.0, m.lastLoss(), 1e-12, "the last timed step's (step 4)");
         assertEquals(OptionalLong.of(3L << 30), m.peakResidentBytes());
         double multiplyAdds = NetworkMultiplyAdds.supernet(SHAPE);
         assertEquals(multiplyAdds, m.multiplyAddsPerImage(), 1e-9);

@@ -18,10 +18,13 @@ import org.snas4j.domain.space.NetworkShape;
  * @param evaluationMillis      median inference pass over one batch (no update), 0 when none was timed
  * @param peakResidentBytes     the process's peak resident memory after the timed steps
  * @param multiplyAddsPerImage  forward-pass multiply-adds of one image (see {@code NetworkMultiplyAdds})
+ * @param firstLoss             training loss of the first step (the same batch every step, so the loss falls:
+ *                              a check that the step computes, and a way to compare numerics such as bfloat16)
+ * @param lastLoss              training loss of the last timed step
  */
 public record NetworkMeasurement(NetworkShape shape, int batch, long parameters, double buildSeconds, double firstStepSeconds,
                                  List<Double> stepMillis, double cpuSecondsPerStep, double evaluationMillis,
-                                 OptionalLong peakResidentBytes, double multiplyAddsPerImage) {
+                                 OptionalLong peakResidentBytes, double multiplyAddsPerImage, double firstLoss, double lastLoss) {
 
     /** A training step does about three forward passes of arithmetic: the forward, the input gradients, the weight gradients. */
     public static final int TRAINING_STEP_PASSES = 3;
