@@ -1,8 +1,5 @@
 package org.snas4j.bootstrap.cli;
 
-import static org.snas4j.application.SettingChecks.positive;
-
-import org.snas4j.application.InvalidInputException;
 import org.snas4j.domain.space.NetworkKind;
 import org.snas4j.domain.space.NetworkShape;
 import picocli.CommandLine.Option;
@@ -42,17 +39,6 @@ public final class NetworkShapeOptions {
         int size = inputSize != null ? inputSize : defaults.inputSize();
         int in = inputChannels != null ? inputChannels : defaults.inputChannels();
         int k = classes != null ? classes : defaults.classes();
-        positive("--layers", l);
-        positive("--channels", c);
-        positive("--input-size", size);
-        positive("--input-channels", in);
-        if (k < 2) {
-            throw new InvalidInputException("--classes", "must be at least 2, got " + k);
-        }
-        try {
-            return new NetworkShape(l, c, size, in, k, kind);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(e.getMessage().startsWith("initial channels") ? "--channels" : "--input-size", e.getMessage());
-        }
+        return NetworkSizeOptions.checkedShape(l, c, size, in, k, kind);
     }
 }

@@ -1,9 +1,9 @@
 package org.snas4j.bootstrap.cli;
 
 import java.util.Objects;
-import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /**
  * A sweep's parse error (an unknown flag in its grid, a value of the wrong type) in one line and exit

@@ -7,6 +7,7 @@ import org.snas4j.adapter.storage.dataset.FileDatasetSource;
 import org.snas4j.adapter.storage.dataset.ImageFiles;
 import org.snas4j.adapter.storage.dataset.folder.ImageFolderLoader;
 import org.snas4j.adapter.storage.genotype.ProtobufGenotypeRepository;
+import org.snas4j.adapter.storage.host.ProcfsHostMetrics;
 import org.snas4j.adapter.storage.report.FileRunArchive;
 import org.snas4j.adapter.storage.report.HtmlReportWriter;
 import org.snas4j.adapter.storage.report.JFreeChartStudyChartWriter;
@@ -15,12 +16,17 @@ import org.snas4j.adapter.storage.retrain.FileChildRunDirectoryFactory;
 import org.snas4j.adapter.storage.search.FileRunDirectoryFactory;
 import org.snas4j.adapter.storage.study.FileStudyFiles;
 import org.snas4j.adapter.storage.sweep.FileSweepFiles;
+import org.snas4j.adapter.tensorflow.bench.TensorFlowBenchmarkNetworks;
+import org.snas4j.adapter.tensorflow.bench.TensorFlowMatmulProbe;
 import org.snas4j.adapter.tensorflow.child.SavedModelExporter;
 import org.snas4j.adapter.tensorflow.child.SavedModelLoader;
 import org.snas4j.adapter.tensorflow.child.TensorFlowChildTrainerFactory;
 import org.snas4j.adapter.tensorflow.device.TensorFlowDevices;
 import org.snas4j.adapter.tensorflow.events.TensorBoardEventLog;
 import org.snas4j.adapter.tensorflow.supernet.TensorFlowSupernetTrainerFactory;
+import org.snas4j.application.port.out.bench.BenchmarkNetworks;
+import org.snas4j.application.port.out.bench.DenseMatmulProbe;
+import org.snas4j.application.port.out.bench.HostMetrics;
 import org.snas4j.application.port.out.data.DatasetSource;
 import org.snas4j.application.port.out.data.ImageFileReader;
 import org.snas4j.application.port.out.data.ImageFolderSource;
@@ -154,7 +160,25 @@ public interface AdapterModule {
 
     @Provides
     @Singleton
+    static BenchmarkNetworks benchmarkNetworks() {
+        return new TensorFlowBenchmarkNetworks();
+    }
+
+    @Provides
+    @Singleton
     static SweepChartWriter sweepChartWriter() {
         return new JFreeChartSweepChartWriter();
+    }
+
+    @Provides
+    @Singleton
+    static DenseMatmulProbe denseMatmulProbe() {
+        return new TensorFlowMatmulProbe();
+    }
+
+    @Provides
+    @Singleton
+    static HostMetrics hostMetrics() {
+        return new ProcfsHostMetrics();
     }
 }

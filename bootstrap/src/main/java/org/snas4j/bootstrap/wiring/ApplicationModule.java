@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.snas4j.application.port.in.bench.BenchmarkUseCase;
 import org.snas4j.application.port.in.describe.DescribeGenotypeUseCase;
 import org.snas4j.application.port.in.evaluate.EvaluateChildUseCase;
 import org.snas4j.application.port.in.export.ExportChildUseCase;
@@ -13,6 +14,9 @@ import org.snas4j.application.port.in.retrain.RetrainGenotypeUseCase;
 import org.snas4j.application.port.in.search.SearchArchitectureUseCase;
 import org.snas4j.application.port.in.study.RunStudyUseCase;
 import org.snas4j.application.port.in.sweep.RunSweepUseCase;
+import org.snas4j.application.port.out.bench.BenchmarkNetworks;
+import org.snas4j.application.port.out.bench.DenseMatmulProbe;
+import org.snas4j.application.port.out.bench.HostMetrics;
 import org.snas4j.application.port.out.data.DatasetSource;
 import org.snas4j.application.port.out.data.ImageFileReader;
 import org.snas4j.application.port.out.data.ImageFolderSource;
@@ -35,6 +39,7 @@ import org.snas4j.application.port.out.training.SupernetTrainerFactory;
 import org.snas4j.application.port.out.trial.SweepChartWriter;
 import org.snas4j.application.port.out.trial.SweepFiles;
 import org.snas4j.application.port.out.trial.SweepListener;
+import org.snas4j.application.service.bench.BenchmarkService;
 import org.snas4j.application.service.describe.DescribeGenotypeService;
 import org.snas4j.application.service.describe.GenotypeCatalog;
 import org.snas4j.application.service.device.DeviceCheck;
@@ -152,5 +157,11 @@ public interface ApplicationModule {
     @Singleton
     static SweepListener sweepListener() {
         return new ConsoleSweepListener();
+    }
+
+    @Provides
+    @Singleton
+    static BenchmarkUseCase benchmark(BenchmarkNetworks networks, DenseMatmulProbe matmul, HostMetrics host) {
+        return new BenchmarkService(networks, matmul, host);
     }
 }

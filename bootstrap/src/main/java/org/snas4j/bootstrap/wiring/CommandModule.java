@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import org.snas4j.adapter.tensorflow.device.TensorFlowStartup;
 import org.snas4j.application.service.device.DeviceCheck;
+import org.snas4j.bootstrap.cli.BenchCommand;
 import org.snas4j.bootstrap.cli.DescribeCommand;
 import org.snas4j.bootstrap.cli.DeviceCheckStrategy;
 import org.snas4j.bootstrap.cli.ErrorHandler;
@@ -33,14 +34,14 @@ public interface CommandModule {
     @Singleton
     static CommandLine commandLine(SearchCommand search, TrainCommand train, StudyCommand study, SweepCommand sweep, EvaluateCommand evaluate,
                                    ExportCommand export, PredictCommand predict, DescribeCommand describe, RenderCommand render,
-                                   ReportCommand report, DeviceCheck deviceCheck) {
+                                   ReportCommand report, BenchCommand bench, DeviceCheck deviceCheck) {
         CommandLine commandLine = new CommandLine(new Snas4jCommand());
         for (Object subcommand : List.of(search, train, study)) {
             commandLine.addSubcommand(subcommand);
         }
         // The sweep takes every search flag as a list: added to its command once it is registered.
         sweep.register(commandLine);
-        for (Object subcommand : List.of(evaluate, export, predict, describe, render, report)) {
+        for (Object subcommand : List.of(evaluate, export, predict, describe, render, report, bench)) {
             commandLine.addSubcommand(subcommand);
         }
         commandLine.setParameterExceptionHandler(new OneLineSweepErrors(commandLine.getParameterExceptionHandler()));

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.snas4j.adapter.tensorflow.ops.Blocks;
 import org.snas4j.adapter.tensorflow.ops.CandidateOps;
 import org.snas4j.adapter.tensorflow.ops.DropPath;
+import org.snas4j.adapter.tensorflow.ops.FeatureMap;
 import org.snas4j.adapter.tensorflow.ops.Layers;
 import org.snas4j.adapter.tensorflow.ops.NetworkScope;
 import org.snas4j.domain.genotype.CellEdge;
@@ -104,18 +105,21 @@ public final class ChildNetwork {
                     shape.stemChannels(), true);
             s0 = s1;
         }
+        // Outputs and states feed several ops through one shared ReLU each.
+        FeatureMap previous = FeatureMap.of(s1);
+        FeatureMap previousPrevious = shape.kind() == NetworkKind.IMAGENET ? FeatureMap.of(s0) : previous;
         int auxiliaryCell = 2 * shape.layers() / 3;
         Operand<TFloat32> auxiliary = null;
         for (CellShape cell : layout.cells()) {
-            Operand<TFloat32> output = cell(scope.child("cell" + cell.index()), s0, s1, cell, genotype.cell(cell.kind()), ops, dropPath,
-                    batchSize);
-            s0 = s1;
-            s1 = output;
+            FeatureMap output = FeatureMap.of(cell(scope.child("cell" + cell.index()), previousPrevious, previous, cell,
+                    genotype.cell(cell.kind()), ops, dropPath, batchSize));
+            previousPrevious = previous;
+            previous = output;
             if (cell.index() == auxiliaryCell && dropPath != null && options.auxiliaryHead()) {
-                auxiliary = AuxiliaryHead.build(scope.child("auxiliary"), s1, cell.outputChannels(), shape.classes(), shape.kind());
+                auxiliary = AuxiliaryHead.build(scope.child("auxiliary"), previous.value(), cell.outputChannels(), shape.classes(), shape.kind());
             }
         }
-        Operand<TFloat32> logits = Layers.linear(scope, "classifier", Layers.globalAveragePool(scope, s1),
+        Operand<TFloat32> logits = Layers.linear(scope, "classifier", Layers.globalAveragePool(scope, previous.value()),
                 layout.classifierInputs(), shape.classes());
         return new Outputs(logits, Optional.ofNullable(auxiliary));
     }
@@ -135,14 +139,14 @@ public final class ChildNetwork {
         return Layers.batchNorm(scope, "bn", y, channels, true);
     }
 
-    private static Operand<TFloat32> cell(NetworkScope scope, Operand<TFloat32> input0, Operand<TFloat32> input1, CellShape cell,
+    private static Operand<TFloat32> cell(NetworkScope scope, FeatureMap input0, FeatureMap input1, CellShape cell,
                                           CellGenotype genotype, CandidateOps ops, DropPath dropPath, Operand<TInt32> batchSize) {
         int c = cell.channels();
         Operand<TFloat32> s0 = cell.previousWasReduction()
                 ? Blocks.factorizedReduce(scope.child("preprocess0"), input0, cell.prevPrevChannels(), c, true)
                 : Blocks.reluConvBn(scope.child("preprocess0"), input0, cell.prevPrevChannels(), c, 1, 1, 0, true);
         Operand<TFloat32> s1 = Blocks.reluConvBn(scope.child("preprocess1"), input1, cell.prevChannels(), c, 1, 1, 0, true);
-        List<Operand<TFloat32>> states = new ArrayList<>(List.of(s0, s1));
+        List<FeatureMap> states = new ArrayList<>(List.of(FeatureMap.of(s0), FeatureMap.of(s1)));
         for (int node = CellTopology.INPUT_NODES; node < CellTopology.NODES; node++) {
             List<Operand<TFloat32>> terms = new ArrayList<>();
             for (CellEdge edge : genotype.edgesInto(node)) {
@@ -155,11 +159,11 @@ public final class ChildNetwork {
                 boolean identity = edge.operation() == Operation.SKIP_CONNECT && cell.edge(index).stride() == 1;
                 terms.add(dropPath == null || identity ? y : dropPath.apply(edgeScope, y));
             }
-            states.add(terms.isEmpty() ? zeros(scope, batchSize, cell) : Layers.sum(scope, terms));
+            states.add(FeatureMap.of(terms.isEmpty() ? zeros(scope, batchSize, cell) : Layers.sum(scope, terms)));
         }
         List<Operand<TFloat32>> concatenated = new ArrayList<>();
         for (int node : genotype.concat()) {
-            concatenated.add(states.get(node));
+            concatenated.add(states.get(node).value());
         }
         return scope.tf().concat(concatenated, scope.tf().constant(3));
     }

@@ -8,7 +8,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * The composite modules of the DARTS/SNAS code ({@code operations.py}), each building its variables
  * directly under the scope it is given. {@code affine} switches the BN scale and offset on (the
- * retraining network) or off (the search supernet).
+ * retraining network) or off (the search supernet). Each starts with a ReLU of its input, taken from
+ * the input's {@link FeatureMap} so that modules reading the same input share one.
  */
 public final class Blocks {
 
@@ -16,9 +17,9 @@ public final class Blocks {
     }
 
     /** ReLU, convolution, BN ({@code ReLUConvBN}); the cell preprocessing is its 1x1 form. */
-    public static Operand<TFloat32> reluConvBn(NetworkScope scope, Operand<TFloat32> x, int inChannels, int outChannels,
+    public static Operand<TFloat32> reluConvBn(NetworkScope scope, FeatureMap x, int inChannels, int outChannels,
                                                int kernel, int stride, int padding, boolean affine) {
-        Operand<TFloat32> y = Layers.conv2d(scope, "conv", Layers.relu(scope, x), inChannels, outChannels, kernel, stride, padding);
+        Operand<TFloat32> y = Layers.conv2d(scope, "conv", x.relu(scope), inChannels, outChannels, kernel, stride, padding);
         return Layers.batchNorm(scope, "bn", y, outChannels, affine);
     }
 
@@ -26,9 +27,9 @@ public final class Blocks {
      * Separable convolution ({@code SepConv}), applied twice: ReLU, depthwise (with the stride),
      * pointwise, BN, then ReLU, depthwise (stride 1), pointwise to {@code outChannels}, BN.
      */
-    public static Operand<TFloat32> sepConv(NetworkScope scope, Operand<TFloat32> x, int inChannels, int outChannels,
+    public static Operand<TFloat32> sepConv(NetworkScope scope, FeatureMap x, int inChannels, int outChannels,
                                             int kernel, int stride, int padding, boolean affine) {
-        Operand<TFloat32> y = Layers.depthwiseConv2d(scope, "depthwise1", Layers.relu(scope, x), inChannels, kernel, stride, padding);
+        Operand<TFloat32> y = Layers.depthwiseConv2d(scope, "depthwise1", x.relu(scope), inChannels, kernel, stride, padding);
         y = Layers.conv2d(scope, "pointwise1", y, inChannels, inChannels, 1, 1, 0);
         y = Layers.batchNorm(scope, "bn1", y, inChannels, affine);
         y = Layers.depthwiseConv2d(scope, "depthwise2", Layers.relu(scope, y), inChannels, kernel, 1, padding);
@@ -37,9 +38,9 @@ public final class Blocks {
     }
 
     /** Dilated separable convolution ({@code DilConv}): ReLU, dilated depthwise, pointwise, BN. */
-    public static Operand<TFloat32> dilConv(NetworkScope scope, Operand<TFloat32> x, int inChannels, int outChannels,
+    public static Operand<TFloat32> dilConv(NetworkScope scope, FeatureMap x, int inChannels, int outChannels,
                                             int kernel, int stride, int padding, int dilation, boolean affine) {
-        Operand<TFloat32> y = Layers.dilatedDepthwiseConv2d(scope, "depthwise", Layers.relu(scope, x), inChannels, kernel,
+        Operand<TFloat32> y = Layers.dilatedDepthwiseConv2d(scope, "depthwise", x.relu(scope), inChannels, kernel,
                 dilation, stride, padding);
         y = Layers.conv2d(scope, "pointwise", y, inChannels, outChannels, 1, 1, 0);
         return Layers.batchNorm(scope, "bn", y, outChannels, affine);
@@ -50,13 +51,13 @@ public final class Blocks {
      * 1x1 stride-2 convolutions to {@code outChannels/2} each, the second on the input shifted by one
      * row and column, channel concatenation, BN.
      */
-    public static Operand<TFloat32> factorizedReduce(NetworkScope scope, Operand<TFloat32> x, int inChannels,
+    public static Operand<TFloat32> factorizedReduce(NetworkScope scope, FeatureMap x, int inChannels,
                                                      int outChannels, boolean affine) {
         if (outChannels % 2 != 0) {
             throw new IllegalArgumentException("FactorizedReduce needs an even output channel count, got " + outChannels);
         }
         Ops tf = scope.tf();
-        Operand<TFloat32> activated = Layers.relu(scope, x);
+        Operand<TFloat32> activated = x.relu(scope);
         Operand<TFloat32> shifted = Layers.shiftByOne(scope, activated);
         Operand<TFloat32> even = Layers.conv2d(scope, "conv1", activated, inChannels, outChannels / 2, 1, 2, 0);
         Operand<TFloat32> odd = Layers.conv2d(scope, "conv2", shifted, inChannels, outChannels / 2, 1, 2, 0);

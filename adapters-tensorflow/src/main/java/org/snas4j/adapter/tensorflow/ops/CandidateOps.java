@@ -23,18 +23,19 @@ public record CandidateOps(boolean affine, boolean batchNormAfterPool) {
 
     /**
      * Builds {@code op} on input {@code x} of an edge of shape {@code edge}; its variables live under
-     * {@code scope} (typically one child scope per op, named by {@link Operation#id()}).
+     * {@code scope} (typically one child scope per op, named by {@link Operation#id()}). Ops starting
+     * with a ReLU use {@code x}'s shared one.
      */
-    public Operand<TFloat32> build(NetworkScope scope, Operation op, Operand<TFloat32> x, EdgeShape edge) {
+    public Operand<TFloat32> build(NetworkScope scope, Operation op, FeatureMap x, EdgeShape edge) {
         Objects.requireNonNull(op, "op");
         int channels = edge.channels();
         int stride = edge.stride();
         int padding = op.dilation() * (op.kernelSize() - 1) / 2;
         return switch (op) {
-            case NONE -> Layers.zeros(scope, x, stride);
-            case MAX_POOL_3X3 -> afterPool(scope, Layers.maxPool3x3(scope, x, stride), channels);
-            case AVG_POOL_3X3 -> afterPool(scope, Layers.avgPool3x3(scope, x, stride), channels);
-            case SKIP_CONNECT -> stride == 1 ? x : Blocks.factorizedReduce(scope, x, channels, channels, affine);
+            case NONE -> Layers.zeros(scope, x.value(), stride);
+            case MAX_POOL_3X3 -> afterPool(scope, Layers.maxPool3x3(scope, x.value(), stride), channels);
+            case AVG_POOL_3X3 -> afterPool(scope, Layers.avgPool3x3(scope, x.value(), stride), channels);
+            case SKIP_CONNECT -> stride == 1 ? x.value() : Blocks.factorizedReduce(scope, x, channels, channels, affine);
             case SEP_CONV_3X3, SEP_CONV_5X5 -> Blocks.sepConv(scope, x, channels, channels, op.kernelSize(), stride, padding, affine);
             case DIL_CONV_3X3, DIL_CONV_5X5 ->
                     Blocks.dilConv(scope, x, channels, channels, op.kernelSize(), stride, padding, op.dilation(), affine);

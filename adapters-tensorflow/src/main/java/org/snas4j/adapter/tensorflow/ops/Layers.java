@@ -6,8 +6,8 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -104,7 +104,8 @@ public final class Layers {
     /**
      * Batch normalisation as {@code nn.BatchNorm2d(channels, affine)}: in training mode it normalises
      * with the batch statistics (FusedBatchNormV3) and registers the moving-average updates (PyTorch
-     * momentum 0.1, unbiased batch variance); in inference mode it uses the moving statistics. Without
+     * momentum 0.1, unbiased batch variance); in inference mode it uses the moving statistics, as
+     * per-channel arithmetic. Without
      * {@code affine} the scale is 1 and the offset 0, with no variables for them.
      */
     public static Operand<TFloat32> batchNorm(NetworkScope scope, String name, Operand<TFloat32> x, int channels,
@@ -118,8 +119,13 @@ public final class Layers {
         Variable<TFloat32> movingMean = bn.state("moving_mean", perChannel, WeightInit.constant(0f));
         Variable<TFloat32> movingVariance = bn.state("moving_variance", perChannel, WeightInit.constant(1f));
         if (!bn.isTraining()) {
-            return tf.nn.fusedBatchNorm(x, scale, offset, movingMean, movingVariance,
-                    FusedBatchNorm.isTraining(false), FusedBatchNorm.epsilon(BATCH_NORM_EPSILON)).y();
+            // (x - mean) / sqrt(variance + eps) * scale + offset as one multiply and one add per value, with the
+            // per-channel factors computed once. TensorFlow 1.1.0's CPU FusedBatchNormV3 in inference mode took
+            // about 8 ms on a [64, 28, 28, 8] map, 20 times its training-mode cost, and made an inference pass of
+            // the search supernet slower than a whole training step (BENCHMARKS.md).
+            Operand<TFloat32> multiplier = tf.math.mul(scale, tf.math.rsqrt(tf.math.add(movingVariance, tf.constant(BATCH_NORM_EPSILON))));
+            Operand<TFloat32> shift = tf.math.sub(offset, tf.math.mul(movingMean, multiplier));
+            return tf.math.add(tf.math.mul(x, multiplier), shift);
         }
         Operand<TFloat32> empty = tf.constant(new float[0]);
         FusedBatchNorm<TFloat32, TFloat32> normalised = tf.nn.fusedBatchNorm(x, scale, offset, empty, empty,

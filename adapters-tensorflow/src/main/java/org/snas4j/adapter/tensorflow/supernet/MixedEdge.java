@@ -3,6 +3,7 @@ package org.snas4j.adapter.tensorflow.supernet;
 import java.util.ArrayList;
 import java.util.List;
 import org.snas4j.adapter.tensorflow.ops.CandidateOps;
+import org.snas4j.adapter.tensorflow.ops.FeatureMap;
 import org.snas4j.adapter.tensorflow.ops.Layers;
 import org.snas4j.adapter.tensorflow.ops.NetworkScope;
 import org.snas4j.domain.space.EdgeShape;
@@ -27,7 +28,7 @@ public final class MixedEdge {
      *
      * @param weights the edge's 8 scalar weights, indexed by {@link Operation#ordinal()}
      */
-    public static List<Operand<TFloat32>> weightedTerms(NetworkScope scope, Operand<TFloat32> x, EdgeShape edge,
+    public static List<Operand<TFloat32>> weightedTerms(NetworkScope scope, FeatureMap x, EdgeShape edge,
                                                         List<Operand<TFloat32>> weights, CandidateOps candidates) {
         if (weights.size() != Operation.COUNT) {
             throw new IllegalArgumentException("an edge needs " + Operation.COUNT + " weights, got " + weights.size());
@@ -44,7 +45,7 @@ public final class MixedEdge {
     }
 
     /** The mixed edge's output, sum_k Z[k] * O_k(x). */
-    public static Operand<TFloat32> build(NetworkScope scope, Operand<TFloat32> x, EdgeShape edge,
+    public static Operand<TFloat32> build(NetworkScope scope, FeatureMap x, EdgeShape edge,
                                           List<Operand<TFloat32>> weights, CandidateOps candidates) {
         return Layers.sum(scope, weightedTerms(scope, x, edge, weights, candidates));
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.snas4j.adapter.tensorflow.ops.Blocks;
 import org.snas4j.adapter.tensorflow.ops.CandidateOps;
 import org.snas4j.adapter.tensorflow.ops.DropPath;
+import org.snas4j.adapter.tensorflow.ops.FeatureMap;
 import org.snas4j.adapter.tensorflow.ops.Layers;
 import org.snas4j.adapter.tensorflow.ops.NetworkScope;
 import org.snas4j.domain.space.CellPair;
@@ -50,27 +51,31 @@ public final class SupernetNetwork {
         Operand<TFloat32> stemOut = Layers.batchNorm(stem, "bn",
                 Layers.conv2d(stem, "conv", images, shape.inputChannels(), shape.stemChannels(), 3, 1, 1),
                 shape.stemChannels(), true);
-        Operand<TFloat32> previousPrevious = stemOut;
-        Operand<TFloat32> previous = stemOut;
+        // A cell's output is read by the next two cells' preprocessing, each through one shared ReLU.
+        FeatureMap previousPrevious = FeatureMap.of(stemOut);
+        FeatureMap previous = previousPrevious;
         for (CellShape cell : layout.cells()) {
-            Operand<TFloat32> output = cell(scope.child("cell" + cell.index()), cell, previousPrevious, previous,
-                    weights.get(cell.kind()), dropPath);
+            FeatureMap output = FeatureMap.of(cell(scope.child("cell" + cell.index()), cell, previousPrevious, previous,
+                    weights.get(cell.kind()), dropPath));
             previousPrevious = previous;
             previous = output;
         }
-        Operand<TFloat32> pooled = Layers.globalAveragePool(scope, previous);
+        Operand<TFloat32> pooled = Layers.globalAveragePool(scope, previous.value());
         return Layers.linear(scope, "classifier", pooled, layout.classifierInputs(), shape.classes());
     }
 
-    /** One search cell: preprocessing, 14 mixed edges into 4 nodes, concatenation of the nodes. */
-    static Operand<TFloat32> cell(NetworkScope scope, CellShape cell, Operand<TFloat32> previousPrevious,
-                                  Operand<TFloat32> previous, EdgeWeights z, DropPath dropPath) {
+    /**
+     * One search cell: preprocessing, 14 mixed edges into 4 nodes, concatenation of the nodes. Every
+     * state's ReLU is built once and shared by all the ops of all the edges leaving it.
+     */
+    static Operand<TFloat32> cell(NetworkScope scope, CellShape cell, FeatureMap previousPrevious,
+                                  FeatureMap previous, EdgeWeights z, DropPath dropPath) {
         int channels = cell.channels();
         Operand<TFloat32> input0 = cell.previousWasReduction()
                 ? Blocks.factorizedReduce(scope.child("preprocess0"), previousPrevious, cell.prevPrevChannels(), channels, false)
                 : Blocks.reluConvBn(scope.child("preprocess0"), previousPrevious, cell.prevPrevChannels(), channels, 1, 1, 0, false);
         Operand<TFloat32> input1 = Blocks.reluConvBn(scope.child("preprocess1"), previous, cell.prevChannels(), channels, 1, 1, 0, false);
-        List<Operand<TFloat32>> states = new ArrayList<>(List.of(input0, input1));
+        List<FeatureMap> states = new ArrayList<>(List.of(FeatureMap.of(input0), FeatureMap.of(input1)));
         for (int node = CellTopology.INPUT_NODES; node < CellTopology.NODES; node++) {
             // One AddN per node over all weighted terms of all incoming edges; with drop-path, each edge's
             // sum is masked first (one mask per edge and example, as the authors' code does).
@@ -86,8 +91,9 @@ public final class SupernetNetwork {
                     terms.add(dropPath.apply(edgeScope, Layers.sum(edgeScope, edgeTerms)));
                 }
             }
-            states.add(Layers.sum(scope, terms));
+            states.add(FeatureMap.of(Layers.sum(scope, terms)));
         }
-        return scope.tf().concat(states.subList(CellTopology.INPUT_NODES, CellTopology.NODES), scope.tf().constant(3));
+        List<Operand<TFloat32>> nodes = states.subList(CellTopology.INPUT_NODES, CellTopology.NODES).stream().map(FeatureMap::value).toList();
+        return scope.tf().concat(nodes, scope.tf().constant(3));
     }
 }

@@ -1,16 +1,18 @@
 package org.snas4j.adapter.tensorflow.train;
 
 import java.util.Objects;
+import org.snas4j.application.port.out.bench.ExecutionOptions;
 import org.snas4j.application.port.out.device.Device;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GPUOptions;
 import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.OptimizerOptions;
 import org.tensorflow.proto.RewriterConfig;
 
 /**
- * How a session runs a graph: device, thread pools and whether TensorFlow's graph optimiser
- * (Grappler) rewrites the graph before the first step.
+ * How a session runs a graph: device, thread pools, whether TensorFlow's graph optimiser
+ * (Grappler) rewrites the graph before the first step, and the switches a benchmark compares.
  *
  * @param device          CPU or GPU (GPU needs the {@code linux-x86_64-gpu} native build)
  * @param intraOpThreads  threads one op may use; 0 lets TensorFlow choose
@@ -18,8 +20,14 @@ import org.tensorflow.proto.RewriterConfig;
  * @param optimiseGraph   run Grappler before the first step. Measured on the supernets of BENCHMARKS.md
  *                        it saved no CPU time per step but cost 5-20 s at the first step and 0.1-0.4 GB
  *                        of memory, so {@link #of} leaves it off
+ * @param xlaJit          XLA auto-clustering (global JIT level ON_1). On a CPU TensorFlow only honours it
+ *                        when the process started with {@code TF_XLA_FLAGS=--tf_xla_cpu_global_jit}
+ * @param bfloat16        Grappler's oneDNN bfloat16 rewrite (convolutions, matrix products and their
+ *                        gradients in bfloat16, variables and the update in float32); runs the rewrite
+ *                        even when {@code optimiseGraph} is off
  */
-public record SessionSettings(Device device, int intraOpThreads, int interOpThreads, boolean optimiseGraph) {
+public record SessionSettings(Device device, int intraOpThreads, int interOpThreads, boolean optimiseGraph, boolean xlaJit,
+                              boolean bfloat16) {
 
     public SessionSettings {
         Objects.requireNonNull(device, "device");
@@ -45,15 +53,16 @@ public record SessionSettings(Device device, int intraOpThreads, int interOpThre
             throw new IllegalArgumentException("threads must be 0 (one per core) or positive, got " + threads);
         }
         int concurrentOps = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        return new SessionSettings(device, 1, concurrentOps, false);
+        return new SessionSettings(device, 1, concurrentOps, false, false, false);
     }
 
     public SessionSettings withGraphOptimisation(boolean optimise) {
-        return new SessionSettings(device, intraOpThreads, interOpThreads, optimise);
+        return new SessionSettings(device, intraOpThreads, interOpThreads, optimise, xlaJit, bfloat16);
     }
 
-    public SessionSettings withThreads(int intraOp, int interOp) {
-        return new SessionSettings(device, intraOp, interOp, optimiseGraph);
+    /** These settings with a benchmark's execution switches. */
+    public SessionSettings with(ExecutionOptions options) {
+        return new SessionSettings(device, intraOpThreads, interOpThreads, options.graphOptimiser(), options.xlaJit(), options.bfloat16());
     }
 
     /**
@@ -65,10 +74,21 @@ public record SessionSettings(Device device, int intraOpThreads, int interOpThre
                 .setIntraOpParallelismThreads(intraOpThreads)
                 .setInterOpParallelismThreads(interOpThreads)
                 .setAllowSoftPlacement(true);
-        if (!optimiseGraph) {
-            config.setGraphOptions(GraphOptions.newBuilder()
-                    .setRewriteOptions(RewriterConfig.newBuilder().setDisableMetaOptimizer(true)));
+        RewriterConfig.Builder rewrites = RewriterConfig.newBuilder();
+        if (bfloat16) {
+            rewrites.setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON);
+            if (!optimiseGraph) {
+                // A non-empty list runs these optimisers only, instead of Grappler's default set.
+                rewrites.addOptimizers("auto_mixed_precision_onednn_bfloat16");
+            }
+        } else if (!optimiseGraph) {
+            rewrites.setDisableMetaOptimizer(true);
         }
+        GraphOptions.Builder graphOptions = GraphOptions.newBuilder().setRewriteOptions(rewrites);
+        if (xlaJit) {
+            graphOptions.setOptimizerOptions(OptimizerOptions.newBuilder().setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1));
+        }
+        config.setGraphOptions(graphOptions);
         if (device == Device.CPU) {
             config.putDeviceCount("GPU", 0);
         } else {

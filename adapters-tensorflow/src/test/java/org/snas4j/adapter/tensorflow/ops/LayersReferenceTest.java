@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.snas4j.adapter.tensorflow.testing.GraphProbe;
-import org.snas4j.adapter.tensorflow.testing.Reference;
 import org.snas4j.adapter.tensorflow.testing.Reference.Map4;
+import org.snas4j.adapter.tensorflow.testing.Reference;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.core.Placeholder;
@@ -86,7 +86,7 @@ class LayersReferenceTest {
     @Test
     void factorizedReduceConcatenatesEvenAndShiftedHalves() {
         Map4 x = Map4.random(2, 6, 6, 3, 5);
-        Result r = run(x, (s, in) -> Blocks.factorizedReduce(s, in, 3, 4, false));
+        Result r = run(x, (s, in) -> Blocks.factorizedReduce(s, FeatureMap.of(in), 3, 4, false));
         Map4 activated = Reference.relu(x);
         Map4 even = Reference.conv(activated, r.values.get("conv1"), 1, 2, 2, 0);
         Map4 odd = Reference.conv(Reference.shift(activated), r.values.get("conv2"), 1, 2, 2, 0);
@@ -96,7 +96,7 @@ class LayersReferenceTest {
     @Test
     void separableConvolutionAppliesTheDartsSequenceTwice() {
         Map4 x = Map4.random(2, 6, 6, 2, 6);
-        Result r = run(x, (s, in) -> Blocks.sepConv(s, in, 2, 2, 3, 2, 1, false));
+        Result r = run(x, (s, in) -> Blocks.sepConv(s, FeatureMap.of(in), 2, 2, 3, 2, 1, false));
         Map4 y = Reference.depthwise(Reference.relu(x), r.values.get("depthwise1"), 3, 2, 1, 1);
         y = Reference.batchNorm(Reference.conv(y, r.values.get("pointwise1"), 1, 2, 1, 0));
         y = Reference.depthwise(Reference.relu(y), r.values.get("depthwise2"), 3, 1, 1, 1);

@@ -57,7 +57,7 @@ class OpsGradientTest {
     void candidateOperationGradientsMatchFiniteDifferences(Operation op, int stride, int size) {
         EdgeShape edge = new EdgeShape(4, stride, size, size / stride);
         assertGradientsMatch(op.id(), Map4.random(2, size, size, 4, op.ordinal() * 10L + stride),
-                (scope, x) -> CandidateOps.search().build(scope.child(op.id()), op, x, edge));
+                (scope, x) -> CandidateOps.search().build(scope.child(op.id()), op, FeatureMap.of(x), edge));
     }
 
     @Test
@@ -66,7 +66,7 @@ class OpsGradientTest {
         for (Operation op : List.of(Operation.SEP_CONV_3X3, Operation.DIL_CONV_5X5, Operation.AVG_POOL_3X3, Operation.SKIP_CONNECT)) {
             EdgeShape edge = new EdgeShape(4, 2, 6, 3);
             assertGradientsMatch("affine " + op.id(), Map4.random(2, 6, 6, 4, 40 + op.ordinal()),
-                    (scope, x) -> retraining.build(scope.child(op.id()), op, x, edge));
+                    (scope, x) -> retraining.build(scope.child(op.id()), op, FeatureMap.of(x), edge));
         }
     }
 
@@ -74,7 +74,7 @@ class OpsGradientTest {
     void noneIsZerosOfTheSubsampledShape() {
         try (GraphProbe probe = new GraphProbe()) {
             Placeholder<TFloat32> input = probe.input("x", Shape.of(2, 6, 6, 3));
-            Operand<TFloat32> y = CandidateOps.search().build(probe.scope(Mode.TRAINING), Operation.NONE, input, new EdgeShape(3, 2, 6, 3));
+            Operand<TFloat32> y = CandidateOps.search().build(probe.scope(Mode.TRAINING), Operation.NONE, FeatureMap.of(input), new EdgeShape(3, 2, 6, 3));
             assertEquals(Shape.of(2, 3, 3, 3), y.shape());
             probe.finish(y, 1);
             assertArrayEquals(new float[2 * 3 * 3 * 3], probe.output(probe.point(Map.of("x", Map4.random(2, 6, 6, 3, 1).data()))));
@@ -84,13 +84,13 @@ class OpsGradientTest {
     @Test
     void factorizedReduceGradientsMatchFiniteDifferences() {
         assertGradientsMatch("factorized reduce", Map4.random(3, 6, 6, 5, 21),
-                (scope, x) -> Blocks.factorizedReduce(scope, x, 5, 4, false));
+                (scope, x) -> Blocks.factorizedReduce(scope, FeatureMap.of(x), 5, 4, false));
     }
 
     @Test
     void preprocessingGradientsMatchFiniteDifferences() {
         assertGradientsMatch("ReLU-Conv1x1-BN", Map4.random(2, 5, 5, 6, 22),
-                (scope, x) -> Blocks.reluConvBn(scope, x, 6, 4, 1, 1, 0, false));
+                (scope, x) -> Blocks.reluConvBn(scope, FeatureMap.of(x), 6, 4, 1, 1, 0, false));
     }
 
     @Test

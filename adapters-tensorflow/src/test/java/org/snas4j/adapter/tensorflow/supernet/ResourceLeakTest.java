@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
-import org.snas4j.adapter.tensorflow.bench.SupernetBenchmark;
 import org.snas4j.application.port.out.data.Batch;
 import org.snas4j.domain.space.CellPair;
 import org.snas4j.domain.space.EdgeOpMatrix;
@@ -34,13 +33,13 @@ class ResourceLeakTest {
         try (TensorFlowSupernetTrainer trainer = new TensorFlowSupernetTrainer(TinySupernets.config(SHAPE, 1))) {
             run(trainer, batches, z, 10);
             long countBefore = livePointerCount();
-            long rssBefore = SupernetBenchmark.processMemory().get("VmRSS");
+            long rssBefore = Pointer.physicalBytes();
             run(trainer, batches, z, 40);
             long countAfter = livePointerCount();
-            long rssAfter = SupernetBenchmark.processMemory().get("VmRSS");
+            long rssAfter = Pointer.physicalBytes();
             // 200 steps and 200 evaluations: one leaked object per call would add 400.
             assertTrue(countAfter - countBefore <= 20, "live native objects " + countBefore + " -> " + countAfter);
-            assertTrue(rssAfter - rssBefore < 64 * 1024, "VmRSS " + rssBefore + " kB -> " + rssAfter + " kB");
+            assertTrue(rssAfter - rssBefore < 64L << 20, "resident memory " + (rssBefore >> 10) + " kB -> " + (rssAfter >> 10) + " kB");
         }
     }
 

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.snas4j.application.port.out.bench.ExecutionOptions;
 import org.snas4j.application.port.out.device.Device;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.OptimizerOptions;
+import org.tensorflow.proto.RewriterConfig;
 
 /** Builds TensorFlow's own ConfigProto (protobuf on the class path must fit TensorFlow's). */
 class SessionSettingsTest {
@@ -43,6 +47,23 @@ class SessionSettingsTest {
         // The serialised form parses back: TensorFlow reads it in the native session.
         ConfigProto config = SessionSettings.of(Device.CPU, 3).toConfigProto();
         assertEquals(config, parse(config.toByteArray()));
+    }
+
+    @Test
+    void executionSwitchesReachTheSessionConfiguration() {
+        ConfigProto bfloat16 = SessionSettings.of(Device.CPU, 1).with(new ExecutionOptions(false, false, true)).toConfigProto();
+        RewriterConfig rewrites = bfloat16.getGraphOptions().getRewriteOptions();
+        assertFalse(rewrites.getDisableMetaOptimizer());
+        assertEquals(RewriterConfig.Toggle.ON, rewrites.getAutoMixedPrecisionOnednnBfloat16());
+        assertEquals(List.of("auto_mixed_precision_onednn_bfloat16"), rewrites.getOptimizersList(), "only the bfloat16 rewrite");
+        assertTrue(SessionSettings.of(Device.CPU, 1).with(new ExecutionOptions(true, false, true)).toConfigProto()
+                .getGraphOptions().getRewriteOptions().getOptimizersList().isEmpty(), "with Grappler: its default set and the rewrite");
+
+        ConfigProto xla = SessionSettings.of(Device.CPU, 1).with(new ExecutionOptions(false, true, false)).toConfigProto();
+        assertEquals(OptimizerOptions.GlobalJitLevel.ON_1, xla.getGraphOptions().getOptimizerOptions().getGlobalJitLevel());
+        assertEquals(OptimizerOptions.GlobalJitLevel.DEFAULT,
+                SessionSettings.of(Device.CPU, 1).toConfigProto().getGraphOptions().getOptimizerOptions().getGlobalJitLevel());
+        assertEquals(SessionSettings.of(Device.CPU, 2), SessionSettings.of(Device.CPU, 2).with(ExecutionOptions.STANDARD));
     }
 
     private static ConfigProto parse(byte[] bytes) {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.snas4j.application.MarkdownTable;
-import org.snas4j.application.port.in.sweep.SweepSummary;
 import org.snas4j.application.port.in.sweep.SweepSummary.TrialRow;
+import org.snas4j.application.port.in.sweep.SweepSummary;
 import org.snas4j.application.port.out.trial.TrialState;
 
 /** A sweep's summary as text: the tables for the console and summary.md, and summary.csv. */

@@ -1,0 +1,17 @@
+package org.snas4j.application.port.out.bench;
+
+import org.snas4j.application.port.out.training.ChildNetworkConfig;
+import org.snas4j.application.port.out.training.ChildNetworkTrainer;
+import org.snas4j.application.port.out.training.SupernetConfig;
+import org.snas4j.application.port.out.training.SupernetTrainer;
+
+/**
+ * Builds the networks a benchmark times: the same trainers search and train use, with the
+ * {@link ExecutionOptions} a benchmark may switch. Each trainer owns native resources until closed.
+ */
+public interface BenchmarkNetworks {
+
+    SupernetTrainer supernet(SupernetConfig config, ExecutionOptions options);
+
+    ChildNetworkTrainer child(ChildNetworkConfig config, ExecutionOptions options);
+}
