@@ -10,15 +10,18 @@ import static org.snas4j.adapter.storage.dataset.DatasetFixtures.TRAIN_COUNT;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.InvalidSettingException;
 import org.snas4j.application.port.out.data.DatasetRequest;
 import org.snas4j.application.port.out.data.DatasetSplits;
 import org.snas4j.application.port.out.data.ImageDataset;
+import org.snas4j.application.port.out.data.PictureFolders;
 
 class FileDatasetSourceTest {
 
@@ -193,12 +196,12 @@ class FileDatasetSourceTest {
 
     @Test
     void aFolderDatasetReadsItsFolderAndNeedsOne(@TempDir Path dir) {
-        org.snas4j.application.port.out.data.PictureFolders.write(dir, java.util.List.of("b", "a"), 5, 8, 8, "png", false);
+        PictureFolders.write(dir, List.of("b", "a"), 5, 8, 8, "png", false);
         DatasetSplits splits = new FileDatasetSource().load(new DatasetRequest(DatasetRequest.FOLDER, Optional.of(dir)));
-        assertEquals(java.util.List.of("a", "b"), splits.train().classNames());
+        assertEquals(List.of("a", "b"), splits.train().classNames());
         assertEquals(10, splits.train().size() + splits.test().size());
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
                 () -> new FileDatasetSource().load(new DatasetRequest(DatasetRequest.FOLDER, Optional.empty())));
-        assertEquals("--data", e.source());
+        assertEquals(DatasetRequest.DIRECTORY_SETTING, e.setting());
     }
 }
