@@ -96,13 +96,6 @@ class HexagonalArchitectureTest {
     }
 
     @Test
-    void portsNeverSeeServices() {
-        noClasses().that().resideInAPackage("org.snas4j.application.port..")
-                .should().dependOnClassesThat().resideInAPackage("org.snas4j.application.service..")
-                .check(classes);
-    }
-
-    @Test
     void onlyTheTensorFlowAdapterTouchesTensorFlow() {
         noClasses().that().resideOutsideOfPackage("org.snas4j.adapter.tensorflow..")
                 .should().dependOnClassesThat().resideInAPackage("org.tensorflow..")

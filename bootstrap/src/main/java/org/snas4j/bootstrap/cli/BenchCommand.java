@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                 + "and the achieved FLOP rate beside the dense matmul rate this machine reaches on the same threads.",
             "FLOPs: 2 per multiply-add of the convolutions, pools and classifier (the SNAS cost model), 3 forward passes' worth "
                 + "per training step; batch norm, ReLU and the update are not counted."})
-public final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer>, RunsTensorFlow {
 
     @Spec
     CommandSpec spec;

@@ -10,6 +10,7 @@ import org.snas4j.application.port.out.data.Batch;
 import org.snas4j.application.port.out.data.ImageDataset;
 import org.snas4j.application.port.out.data.Normalization;
 import org.snas4j.application.port.out.data.PixelSource;
+import org.snas4j.application.port.out.data.Prefetch;
 
 /**
  * Cuts a dataset into normalised {@link Batch}es, deterministically from a seed.

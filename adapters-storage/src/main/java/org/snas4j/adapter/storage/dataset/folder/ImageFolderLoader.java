@@ -29,7 +29,7 @@ import org.snas4j.application.port.out.data.ImageFolderOptions;
 import org.snas4j.application.port.out.data.ImageFolderSource;
 import org.snas4j.application.port.out.data.PixelSource;
 import org.snas4j.application.service.data.BatchStream;
-import org.snas4j.application.service.data.Prefetch;
+import org.snas4j.application.port.out.data.Prefetch;
 import org.snas4j.application.service.data.TrainValidationSplit;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.snas4j.application.service.data.Prefetch;
+import org.snas4j.application.port.out.data.Prefetch;
 
 /**
  * Labelled images as unsigned bytes in NHWC order (one byte per channel value, 0..255), the way IDX

@@ -1,4 +1,4 @@
-package org.snas4j.application.service.data;
+package org.snas4j.application.port.out.data;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,7 +19,7 @@ public final class Prefetch {
      * Items {@code first} .. {@code end - 1} of {@code compute}, each computed on {@code workers}
      * while at most {@code depth} are in flight ahead of the caller.
      */
-    static <T> Iterator<T> ahead(int first, int end, IntFunction<T> compute, Executor workers, int depth) {
+    public static <T> Iterator<T> ahead(int first, int end, IntFunction<T> compute, Executor workers, int depth) {
         if (depth < 1) {
             throw new IllegalArgumentException("depth must be positive, got " + depth);
         }
