@@ -19,7 +19,11 @@ class HexagonalArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.snas4j");
+        // Test classes arrive as directories (test-classes) and, for the application's shared test fixtures, as a test-jar.
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages("org.snas4j");
     }
 
     @Test
@@ -51,6 +55,27 @@ class HexagonalArchitectureTest {
                 .check(classes);
         noClasses().that().resideInAPackage("org.snas4j.adapter.tensorflow..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.snas4j.adapter.storage..", "org.snas4j.bootstrap..", "org.snas4j.proto..")
+                .check(classes);
+        // The trial executors see the application's ports and nothing of the other adapters.
+        for (String executor : new String[] {"org.snas4j.adapter.process..", "org.snas4j.adapter.kubernetes.."}) {
+            classes().that().resideInAPackage(executor)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(executor, "org.snas4j.application..", "org.snas4j.domain..", "java..",
+                            "io.fabric8..", "org.slf4j..")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void onlyTheKubernetesAdapterTouchesKubernetes() {
+        noClasses().that().resideOutsideOfPackage("org.snas4j.adapter.kubernetes..")
+                .should().dependOnClassesThat().resideInAPackage("io.fabric8..")
+                .check(classes);
+    }
+
+    @Test
+    void portsNeverSeeServices() {
+        noClasses().that().resideInAPackage("org.snas4j.application.port..")
+                .should().dependOnClassesThat().resideInAPackage("org.snas4j.application.service..")
                 .check(classes);
     }
 

@@ -18,6 +18,9 @@ import org.snas4j.application.port.out.ChildStepResult;
 import org.snas4j.application.port.out.DatasetSource;
 import org.snas4j.application.port.out.EvaluationResult;
 import org.snas4j.application.port.out.RetrainListener;
+import org.snas4j.application.port.out.events.StepFigures;
+import org.snas4j.application.port.out.events.TrainingEventLog;
+import org.snas4j.application.port.out.events.TrainingEventSink;
 import org.snas4j.application.search.Provenance;
 import org.snas4j.application.TrainingDivergedException;
 import org.snas4j.domain.genotype.ChildOptions;
@@ -37,16 +40,19 @@ public final class RetrainService implements RetrainGenotypeUseCase {
     private final ChildRunDirectoryFactory runs;
     private final DeviceCheck deviceCheck;
     private final RetrainListener listener;
+    private final TrainingEventLog events;
     private final Clock clock;
     private final String codeVersion;
 
     public RetrainService(DatasetSource datasets, ChildNetworkTrainerFactory trainers, ChildRunDirectoryFactory runs,
-                          DeviceCheck deviceCheck, RetrainListener listener, Clock clock, String codeVersion) {
+                          DeviceCheck deviceCheck, RetrainListener listener, TrainingEventLog events, Clock clock,
+                          String codeVersion) {
         this.datasets = Objects.requireNonNull(datasets, "datasets");
         this.deviceCheck = Objects.requireNonNull(deviceCheck, "deviceCheck");
         this.trainers = Objects.requireNonNull(trainers, "trainers");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.codeVersion = Objects.requireNonNull(codeVersion, "codeVersion");
     }
@@ -102,13 +108,13 @@ public final class RetrainService implements RetrainGenotypeUseCase {
         CosineSchedule learningRates = new CosineSchedule(config.learningRate(), config.learningRateMin(), config.epochs());
         long withoutAuxiliary = NetworkParameterCount.ofChild(config.genotype(), data.shape(),
                 new ChildOptions(false, config.batchNormAfterPools()));
-        try (ChildNetworkTrainer trainer = trainers.create(networkConfig(config, data.shape()))) {
-            int firstEpoch = 0;
-            long globalStep = 0;
+        int firstEpoch = checkpoint.map(c -> c.state().completedEpochs()).orElse(0);
+        long firstGlobalStep = checkpoint.map(c -> c.state().globalStep()).orElse(0L);
+        try (ChildNetworkTrainer trainer = trainers.create(networkConfig(config, data.shape()));
+             TrainingEventSink sink = events.open(run.path(), firstGlobalStep)) {
+            long globalStep = firstGlobalStep;
             if (checkpoint.isPresent()) {
                 trainer.restoreVariables(checkpoint.get().variablesDirectory());
-                firstEpoch = checkpoint.get().state().completedEpochs();
-                globalStep = checkpoint.get().state().globalStep();
             }
             int stepsPerEpoch = data.stepsPerEpoch();
             listener.trainingStarted(new RetrainStart(run.path(), data.shape(), firstEpoch, config.epochs(), stepsPerEpoch,
@@ -131,12 +137,16 @@ public final class RetrainService implements RetrainGenotypeUseCase {
                     globalStep++;
                     lossSum += result.loss();
                     accuracySum += result.accuracy();
+                    sink.step(StepFigures.retraining(globalStep, result.loss(), result.accuracy(), learningRate));
                     listener.stepFinished(epoch, step, stepsPerEpoch, result.loss(), result.accuracy());
                 }
                 lastHeldOut = evaluate(trainer, data.heldOutBatches());
                 RetrainEpochMetrics metrics = new RetrainEpochMetrics(epoch, learningRate, dropPath, lossSum / step, accuracySum / step,
                         data.heldOutName(), lastHeldOut.meanLoss(), lastHeldOut.accuracy(),
                         ChildEvaluation.of(lastHeldOut, data.shape().classes()).top5OrNaN(), (System.nanoTime() - started) / 1e9);
+                // Before the checkpoint: a run resumed from it finds every step up to it in the events.
+                sink.retrainEpoch(globalStep, metrics);
+                sink.flush();
                 run.recordMetrics(metrics);
                 run.checkpoints().save(new RetrainState(epoch + 1, globalStep), trainer::saveVariables);
                 listener.epochFinished(metrics);

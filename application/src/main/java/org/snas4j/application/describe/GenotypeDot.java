@@ -5,11 +5,14 @@ import org.snas4j.domain.genotype.CellEdge;
 import org.snas4j.domain.genotype.CellGenotype;
 import org.snas4j.domain.space.CellKind;
 import org.snas4j.domain.space.CellTopology;
+import org.snas4j.domain.space.Operation;
 
 /**
  * Draws a cell as a Graphviz DOT graph in the style of the DARTS/SNAS papers' figures: the two
  * inputs on the left, intermediate nodes 0..3, the concatenated output on the right, one labelled
- * arrow per kept edge. Parameter-free edges are drawn dashed so a collapse towards them shows.
+ * arrow per kept edge. Parameter-free edges are drawn dashed so a collapse towards them shows;
+ * {@code none} edges (an edge-all cell keeps them) carry nothing and are left out, their number
+ * noted under the cell's name.
  */
 public final class GenotypeDot {
 
@@ -22,7 +25,9 @@ public final class GenotypeDot {
         dot.append("  rankdir=LR;\n");
         dot.append("  node [style=\"rounded,filled\", shape=rect, fontname=\"Helvetica\", align=center];\n");
         dot.append("  edge [fontname=\"Helvetica\", fontsize=11];\n");
-        dot.append("  label=\"").append(kind.id()).append(" cell\"; labelloc=t;\n");
+        long none = cell.edges().stream().filter(e -> e.operation() == Operation.NONE).count();
+        String omitted = none == 0 ? "" : String.format(Locale.ROOT, "\\n(%d none edge%s left out)", none, none == 1 ? "" : "s");
+        dot.append("  label=\"").append(kind.id()).append(" cell").append(omitted).append("\"; labelloc=t;\n");
         dot.append("  \"c_{k-2}\" [fillcolor=darkseagreen2];\n");
         dot.append("  \"c_{k-1}\" [fillcolor=darkseagreen2];\n");
         for (int node = CellTopology.INPUT_NODES; node < CellTopology.NODES; node++) {
@@ -30,6 +35,9 @@ public final class GenotypeDot {
         }
         dot.append("  \"c_{k}\" [fillcolor=palegoldenrod];\n");
         for (CellEdge edge : cell.edges()) {
+            if (edge.operation() == Operation.NONE) {
+                continue;
+            }
             String style = edge.operation().isParameterFree() ? ", style=dashed" : "";
             dot.append(String.format(Locale.ROOT, "  \"%s\" -> \"%s\" [label=\"%s\"%s];%n", name(edge.input()), name(edge.node()),
                     edge.operation().id(), style));
@@ -42,10 +50,6 @@ public final class GenotypeDot {
     }
 
     private static String name(int node) {
-        return switch (node) {
-            case 0 -> "c_{k-2}";
-            case 1 -> "c_{k-1}";
-            default -> String.valueOf(node - CellTopology.INPUT_NODES);
-        };
+        return CellTopology.nodeName(node);
     }
 }

@@ -1,5 +1,10 @@
 package org.snas4j.application.search;
 
+import java.util.Objects;
+import java.util.Optional;
+import org.snas4j.domain.space.CellPair;
+import org.snas4j.domain.space.EdgeOpMatrix;
+
 /**
  * What one search epoch achieved; one line of the run's metrics file.
  *
@@ -22,9 +27,26 @@ package org.snas4j.application.search;
  * @param seconds               wall-clock seconds the epoch took
  * @param top2ChildAccuracy     held-out accuracy of the derived top-2 child without retraining, like childAccuracy
  *                              (NaN in runs recorded before it was measured)
+ * @param alphaLogits           the architecture logits alpha at the end of the epoch, from which the child was derived
+ *                              (empty in runs recorded before they were kept per epoch); softmax per edge gives p_alpha
  */
 public record EpochMetrics(int epoch, double temperature, double learningRate, double trainLoss, double trainAccuracy,
                            double supernetAccuracy, double childAccuracy, double childLoss, double expectedParameters,
                            double expectedFlops, double expectedMac, double penalty, double entropy,
-                           int parameterFreeEdges, double seconds, double top2ChildAccuracy) {
+                           int parameterFreeEdges, double seconds, double top2ChildAccuracy,
+                           Optional<CellPair<EdgeOpMatrix>> alphaLogits) {
+
+    public EpochMetrics {
+        Objects.requireNonNull(alphaLogits, "alphaLogits");
+    }
+
+    /** Metrics without the epoch's alpha, as runs recorded them before alpha was kept per epoch. */
+    public EpochMetrics(int epoch, double temperature, double learningRate, double trainLoss, double trainAccuracy,
+                        double supernetAccuracy, double childAccuracy, double childLoss, double expectedParameters,
+                        double expectedFlops, double expectedMac, double penalty, double entropy,
+                        int parameterFreeEdges, double seconds, double top2ChildAccuracy) {
+        this(epoch, temperature, learningRate, trainLoss, trainAccuracy, supernetAccuracy, childAccuracy, childLoss,
+                expectedParameters, expectedFlops, expectedMac, penalty, entropy, parameterFreeEdges, seconds, top2ChildAccuracy,
+                Optional.empty());
+    }
 }

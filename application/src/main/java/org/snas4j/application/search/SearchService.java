@@ -22,6 +22,9 @@ import org.snas4j.application.port.out.StoredRun;
 import org.snas4j.application.port.out.SupernetConfig;
 import org.snas4j.application.port.out.SupernetTrainer;
 import org.snas4j.application.port.out.SupernetTrainerFactory;
+import org.snas4j.application.port.out.events.StepFigures;
+import org.snas4j.application.port.out.events.TrainingEventLog;
+import org.snas4j.application.port.out.events.TrainingEventSink;
 import org.snas4j.domain.cost.NetworkCost;
 import org.snas4j.domain.cost.OperationCost;
 import org.snas4j.domain.cost.PenaltyEstimate;
@@ -57,16 +60,19 @@ public final class SearchService implements SearchArchitectureUseCase {
     private final SupernetTrainerFactory trainers;
     private final RunDirectoryFactory runs;
     private final SearchListener listener;
+    private final TrainingEventLog events;
     private final DeviceCheck deviceCheck;
     private final Clock clock;
     private final String codeVersion;
 
     public SearchService(DatasetSource datasets, SupernetTrainerFactory trainers, RunDirectoryFactory runs,
-                         SearchListener listener, DeviceCheck deviceCheck, Clock clock, String codeVersion) {
+                         SearchListener listener, TrainingEventLog events, DeviceCheck deviceCheck, Clock clock,
+                         String codeVersion) {
         this.datasets = Objects.requireNonNull(datasets, "datasets");
         this.trainers = Objects.requireNonNull(trainers, "trainers");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.events = Objects.requireNonNull(events, "events");
         this.deviceCheck = Objects.requireNonNull(deviceCheck, "deviceCheck");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.codeVersion = Objects.requireNonNull(codeVersion, "codeVersion");
@@ -102,6 +108,11 @@ public final class SearchService implements SearchArchitectureUseCase {
         }
     }
 
+    @Override
+    public SearchOutcome searchOrResume(SearchConfiguration configuration, Path runDirectory, String commandLine) {
+        return runs.isRunDirectory(runDirectory) ? resume(runDirectory, commandLine) : search(configuration, runDirectory, commandLine);
+    }
+
     private SearchOutcome execute(SearchConfiguration config, Provenance provenance, SearchData data, RunDirectory run,
                                   Optional<CheckpointStore.Checkpoint<SearchState>> checkpoint) {
         AdamSettings defaults = AdamSettings.snasDefaults();
@@ -111,13 +122,6 @@ public final class SearchService implements SearchArchitectureUseCase {
         AdamOptimizer adam = new AdamOptimizer(adamSettings);
         int firstEpoch = 0;
         long globalStep = 0;
-        NetworkCost cost = NetworkCost.of(data.shape(), new SnasCostModel());
-        ResourcePenalty penalty = new ResourcePenalty(cost, config.costMetric(), config.costForm(), config.lambda(),
-                REDUCTION_COST_RATIO);
-        PenaltyGradientEstimator estimator = config.estimator().create();
-        TemperatureSchedule temperatures = config.temperatureSchedule().over(config.temperatureStart(), config.temperatureFloor(),
-                config.searchEpochs());
-        CosineSchedule learningRates = new CosineSchedule(config.learningRate(), config.learningRateMin(), config.epochs());
 
         SupernetConfig supernetConfig = new SupernetConfig(data.shape(), SgdSettings.PAPER, config.dropPath(), config.seed(),
                 config.device(), config.threads());
@@ -130,6 +134,23 @@ public final class SearchService implements SearchArchitectureUseCase {
                 firstEpoch = state.completedEpochs();
                 globalStep = state.globalStep();
             }
+            return loop(config, provenance, data, run, trainer, distribution, adam, firstEpoch, globalStep);
+        }
+    }
+
+    private SearchOutcome loop(SearchConfiguration config, Provenance provenance, SearchData data, RunDirectory run,
+                               SupernetTrainer trainer, ArchitectureDistribution start, AdamOptimizer adam, int firstEpoch,
+                               long firstGlobalStep) {
+        NetworkCost cost = NetworkCost.of(data.shape(), new SnasCostModel());
+        ResourcePenalty penalty = new ResourcePenalty(cost, config.costMetric(), config.costForm(), config.lambda(),
+                REDUCTION_COST_RATIO);
+        PenaltyGradientEstimator estimator = config.estimator().create();
+        TemperatureSchedule temperatures = config.temperatureSchedule().over(config.temperatureStart(), config.temperatureFloor(),
+                config.searchEpochs());
+        CosineSchedule learningRates = new CosineSchedule(config.learningRate(), config.learningRateMin(), config.epochs());
+        ArchitectureDistribution distribution = start;
+        long globalStep = firstGlobalStep;
+        try (TrainingEventSink sink = events.open(run.path(), firstGlobalStep)) {
             int stepsPerEpoch = data.stepsPerEpoch();
             listener.searchStarted(new SearchStart(run.path(), data.shape(), firstEpoch, config.epochs(), stepsPerEpoch,
                     data.train().size(), data.validation().size(), trainer.parameterCount()));
@@ -172,6 +193,7 @@ public final class SearchService implements SearchArchitectureUseCase {
                     globalStep++;
                     lossSum += result.loss();
                     accuracySum += result.accuracy();
+                    sink.step(new StepFigures(globalStep, result.loss(), result.accuracy(), learningRate, temperature));
                     listener.stepFinished(epoch, step, stepsPerEpoch, result.loss(), result.accuracy(), temperature);
                 }
 
@@ -184,8 +206,12 @@ public final class SearchService implements SearchArchitectureUseCase {
                 EpochMetrics metrics = new EpochMetrics(epoch, temperature, learningRate, lossSum / step, accuracySum / step,
                         supernet.accuracy(), child.accuracy(), child.meanLoss(), expected.parameters(), expected.flops(),
                         expected.mac(), penaltySum / step, distribution.entropy(),
-                        GenotypeStatistics.parameterFreeEdges(edgeAll), (System.nanoTime() - started) / 1e9, top2Child.accuracy());
+                        GenotypeStatistics.parameterFreeEdges(edgeAll), (System.nanoTime() - started) / 1e9, top2Child.accuracy(),
+                        Optional.of(distribution.logits()));
 
+                // Before the checkpoint: a run resumed from it finds every step up to it in the events.
+                sink.searchEpoch(globalStep, metrics);
+                sink.flush();
                 String prefix = String.format("epoch-%04d-", epoch);
                 run.writeGenotype(prefix + "edge-all", edgeAll);
                 run.writeGenotype(prefix + "top2", top2);

@@ -3,6 +3,7 @@ package org.snas4j.application.study;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.snas4j.application.MarkdownTable;
 import org.snas4j.application.child.RetrainConfiguration;
 import org.snas4j.application.search.SearchConfiguration;
 
@@ -71,32 +72,9 @@ public final class StudyReport {
     }
 
     private static String table(String[] columns, boolean[] numeric, List<String[]> rows) {
-        int[] widths = new int[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-            widths[i] = Math.max(3, columns[i].length());
-            for (String[] row : rows) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        line(out, columns, widths, numeric);
-        String[] rule = new String[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-            // Markdown's alignment row: numbers right-aligned.
-            rule[i] = "-".repeat(widths[i] - 1) + (numeric[i] ? ":" : "-");
-        }
-        line(out, rule, widths, numeric);
-        rows.forEach(row -> line(out, row, widths, numeric));
-        return out.toString();
-    }
-
-    private static void line(StringBuilder out, String[] values, int[] widths, boolean[] numeric) {
-        out.append('|');
-        for (int i = 0; i < values.length; i++) {
-            String padding = " ".repeat(widths[i] - values[i].length());
-            out.append(' ').append(numeric[i] ? padding + values[i] : values[i] + padding).append(" |");
-        }
-        out.append('\n');
+        MarkdownTable table = new MarkdownTable(columns, numeric);
+        rows.forEach(table::row);
+        return table.toString();
     }
 
     private static String percent(double fraction) {
@@ -107,8 +85,7 @@ public final class StudyReport {
         return String.format(Locale.ROOT, "%.1f", seconds / 60);
     }
 
-    /** A CSV field, quoted only when it has to be. */
     private static String quoted(String field) {
-        return field.contains(",") || field.contains("\"") || field.contains("\n") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
+        return MarkdownTable.csvField(field);
     }
 }

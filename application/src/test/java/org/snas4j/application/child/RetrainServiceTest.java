@@ -45,6 +45,9 @@ import org.snas4j.application.port.out.Device;
 import org.snas4j.application.port.out.DeviceInventory;
 import org.snas4j.application.port.out.EvaluationResult;
 import org.snas4j.application.port.out.RetrainListener;
+import org.snas4j.application.port.out.events.StepFigures;
+import org.snas4j.application.port.out.events.TrainingEventLog;
+import org.snas4j.application.port.out.events.TrainingEventSink;
 import org.snas4j.application.TrainingDivergedException;
 import org.snas4j.domain.genotype.PublishedGenotypes;
 
@@ -64,6 +67,8 @@ class RetrainServiceTest {
     private ChildRunDirectory run;
     private CheckpointStore<RetrainState> checkpoints;
     private RetrainListener listener;
+    private TrainingEventLog events;
+    private TrainingEventSink sink;
     private final List<RetrainEpochMetrics> recorded = new ArrayList<>();
 
     @BeforeEach
@@ -89,6 +94,9 @@ class RetrainServiceTest {
         when(runs.create(RUN)).thenReturn(run);
         when(runs.open(RUN)).thenReturn(run);
         listener = mock(RetrainListener.class);
+        events = mock(TrainingEventLog.class);
+        sink = mock(TrainingEventSink.class);
+        when(events.open(any(), anyLong())).thenReturn(sink);
     }
 
     static ImageDataset images(String name, int count, int offset) {
@@ -112,7 +120,7 @@ class RetrainServiceTest {
     private final DeviceInventory cpuOnly = new DeviceInventory("linux-x86_64", false, Set.of(Device.CPU), List.of("CPU:0"));
 
     private RetrainService service() {
-        return new RetrainService(datasets, trainers, runs, new DeviceCheck(() -> cpuOnly), listener,
+        return new RetrainService(datasets, trainers, runs, new DeviceCheck(() -> cpuOnly), listener, events,
                 Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC), "test-version");
     }
 
@@ -179,6 +187,27 @@ class RetrainServiceTest {
     }
 
     @Test
+    void theEventsHoldEveryStepAndEpochAndAreDurableBeforeEachCheckpoint() {
+        service().retrain(configuration(0), RUN, "train");
+
+        int steps = TRAIN_IMAGES / BATCH;
+        verify(events).open(RUN, 0);
+        ArgumentCaptor<StepFigures> figures = ArgumentCaptor.forClass(StepFigures.class);
+        verify(sink, times(EPOCHS * steps)).step(figures.capture());
+        for (int i = 0; i < EPOCHS * steps; i++) {
+            StepFigures f = figures.getAllValues().get(i);
+            assertEquals(StepFigures.retraining(i + 1, 1.5, 0.25, recorded.get(i / steps).learningRate()), f);
+        }
+        InOrder order = inOrder(sink, checkpoints);
+        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+            order.verify(sink).retrainEpoch((long) (epoch + 1) * steps, recorded.get(epoch));
+            order.verify(sink).flush();
+            order.verify(checkpoints).save(any(), any());
+        }
+        order.verify(sink).close();
+    }
+
+    @Test
     void theNetworkIsDartsRetrainingNetworkForTheImages() {
         service().retrain(configuration(0), RUN, "train");
         ArgumentCaptor<ChildNetworkConfig> config = ArgumentCaptor.forClass(ChildNetworkConfig.class);
@@ -222,6 +251,10 @@ class RetrainServiceTest {
         verify(trainer, times(3)).trainStep(any(), anyDouble(), anyDouble(), anyLong());
         verify(checkpoints).save(eq(new RetrainState(4, 12)), any());
         verify(run, never()).writeConfiguration(any());
+        verify(events).open(RUN, 9);
+        ArgumentCaptor<StepFigures> steps = ArgumentCaptor.forClass(StepFigures.class);
+        verify(sink, times(3)).step(steps.capture());
+        assertEquals(List.of(10L, 11L, 12L), steps.getAllValues().stream().map(StepFigures::step).toList());
     }
 
     @Test

@@ -1,13 +1,19 @@
 package org.snas4j.application.describe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.snas4j.domain.genotype.Genotype;
+import org.snas4j.domain.genotype.GenotypeDerivation;
 import org.snas4j.domain.genotype.GenotypeStatistics;
 import org.snas4j.domain.genotype.PublishedGenotypes;
 import org.snas4j.domain.space.CellKind;
+import org.snas4j.domain.space.CellPair;
+import org.snas4j.domain.space.CellTopology;
+import org.snas4j.domain.space.EdgeOpMatrix;
+import org.snas4j.domain.space.Operation;
 
 class GenotypeDotTest {
 
@@ -24,5 +30,23 @@ class GenotypeDotTest {
         assertEquals(4, dot.lines().filter(l -> l.contains("-> \"c_{k}\"")).count());
         assertEquals(GenotypeStatistics.parameterFreeEdges(moderate.normal()), dot.lines().filter(l -> l.contains("style=dashed")).count());
         assertTrue(dot.strip().endsWith("}"));
+    }
+
+    @Test
+    void leavesNoneEdgesOutAndSaysHowMany() {
+        // An edge-all cell whose edges 0 and 5 chose none and every other edge sep_conv_3x3.
+        EdgeOpMatrix logits = EdgeOpMatrix.zeros();
+        for (int edge = 0; edge < CellTopology.EDGES; edge++) {
+            Operation chosen = edge == 0 || edge == 5 ? Operation.NONE : Operation.SEP_CONV_3X3;
+            logits = logits.with(edge, chosen.ordinal(), 1);
+        }
+        Genotype edgeAll = GenotypeDerivation.edgeAll(new CellPair<>(logits, logits));
+
+        String dot = GenotypeDot.render(edgeAll.normal(), CellKind.NORMAL);
+
+        assertEquals(12, dot.lines().filter(l -> l.contains("[label=")).count(), dot);
+        assertFalse(dot.contains("label=\"none\""), "no arrow for a none edge");
+        assertFalse(dot.contains("\"c_{k-2}\" -> \"0\""), "edge 0 is none");
+        assertTrue(dot.contains("label=\"normal cell\\n(2 none edges left out)\""), dot);
     }
 }

@@ -50,12 +50,16 @@ import org.snas4j.application.port.out.StoredRun;
 import org.snas4j.application.port.out.SupernetConfig;
 import org.snas4j.application.port.out.SupernetTrainer;
 import org.snas4j.application.port.out.SupernetTrainerFactory;
+import org.snas4j.application.port.out.events.StepFigures;
+import org.snas4j.application.port.out.events.TrainingEventLog;
+import org.snas4j.application.port.out.events.TrainingEventSink;
 import org.snas4j.domain.cost.CostForm;
 import org.snas4j.domain.cost.CostMetric;
 import org.snas4j.domain.cost.GradientEstimator;
 import org.snas4j.domain.distribution.ArchitectureDistribution;
 import org.snas4j.domain.genotype.CellEdge;
 import org.snas4j.domain.genotype.Genotype;
+import org.snas4j.domain.genotype.GenotypeDerivation;
 import org.snas4j.domain.optim.AdamOptimizer;
 import org.snas4j.domain.optim.AdamSettings;
 import org.snas4j.domain.space.CellPair;
@@ -77,6 +81,8 @@ class SearchServiceTest {
     private RunDirectory run;
     private CheckpointStore<SearchState> checkpoints;
     private SearchListener listener;
+    private TrainingEventLog events;
+    private TrainingEventSink sink;
     private DeviceAvailability devices;
     private DeviceCheck deviceCheck;
     private final List<EpochMetrics> recorded = new ArrayList<>();
@@ -106,6 +112,9 @@ class SearchServiceTest {
         when(runs.create(RUN)).thenReturn(run);
         when(runs.resume(RUN)).thenReturn(run);
         listener = mock(SearchListener.class);
+        events = mock(TrainingEventLog.class);
+        sink = mock(TrainingEventSink.class);
+        when(events.open(any(), anyLong())).thenReturn(sink);
         devices = mock(DeviceAvailability.class);
         when(devices.inventory()).thenReturn(new DeviceInventory("linux-x86_64", false, Set.of(Device.CPU), List.of("/device:CPU:0")));
         deviceCheck = new DeviceCheck(devices);
@@ -177,6 +186,43 @@ class SearchServiceTest {
         order.verify(checkpoints).save(any(), any());
         order.verify(listener).epochFinished(any(), any(), any());
         order.verify(listener).searchFinished(any());
+    }
+
+    @Test
+    void theEventsHoldEveryStepAndEpochAndAreDurableBeforeEachCheckpoint() {
+        service().search(configuration(2, 0.0), RUN, "search");
+
+        verify(events).open(RUN, 0);
+        ArgumentCaptor<StepFigures> steps = ArgumentCaptor.forClass(StepFigures.class);
+        verify(sink, times(2 * stepsPerEpoch())).step(steps.capture());
+        for (int i = 0; i < steps.getAllValues().size(); i++) {
+            StepFigures figures = steps.getAllValues().get(i);
+            assertEquals(i + 1, figures.step(), "global steps from 1");
+            assertEquals(1.25, figures.loss());
+            assertEquals(0.5, figures.accuracy());
+            int epoch = i / stepsPerEpoch();
+            assertEquals(recorded.get(epoch).learningRate(), figures.learningRate(), 1e-15);
+            assertEquals(recorded.get(epoch).temperature(), figures.temperature(), 1e-15);
+        }
+        InOrder order = inOrder(sink, checkpoints);
+        for (int epoch = 0; epoch < 2; epoch++) {
+            order.verify(sink).searchEpoch((long) (epoch + 1) * stepsPerEpoch(), recorded.get(epoch));
+            order.verify(sink).flush();
+            order.verify(checkpoints).save(any(), any());
+        }
+        order.verify(sink).close();
+    }
+
+    @Test
+    void everyEpochRecordsTheAlphaItsChildWasDerivedFrom() {
+        SearchOutcome outcome = service().search(configuration(2, 0.0), RUN, "search");
+
+        ArgumentCaptor<SearchState> states = ArgumentCaptor.forClass(SearchState.class);
+        verify(checkpoints, times(2)).save(states.capture(), any());
+        for (int epoch = 0; epoch < 2; epoch++) {
+            assertEquals(Optional.of(states.getAllValues().get(epoch).logits()), recorded.get(epoch).alphaLogits());
+        }
+        assertEquals(outcome.edgeAll(), GenotypeDerivation.edgeAll(recorded.get(1).alphaLogits().orElseThrow()));
     }
 
     @Test
@@ -322,6 +368,11 @@ class SearchServiceTest {
         assertEquals(EPOCHS, states.getValue().completedEpochs());
         assertEquals(2, recorded.get(0).epoch());
         assertEquals(RUN, outcome.runDirectory());
+        // The events drop what a killed process recorded after the checkpoint, and go on from its step.
+        verify(events).open(RUN, 2L * stepsPerEpoch());
+        ArgumentCaptor<StepFigures> steps = ArgumentCaptor.forClass(StepFigures.class);
+        verify(sink, times((EPOCHS - 2) * stepsPerEpoch())).step(steps.capture());
+        assertEquals(2L * stepsPerEpoch() + 1, steps.getAllValues().get(0).step());
     }
 
     @Test
@@ -353,7 +404,8 @@ class SearchServiceTest {
     }
 
     private SearchService service() {
-        return new SearchService(datasets, trainers, runs, listener, deviceCheck, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "test");
+        return new SearchService(datasets, trainers, runs, listener, events, deviceCheck, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+                "test");
     }
 
     private static int stepsPerEpoch() {

@@ -15,6 +15,11 @@ public final class DeviceOptions {
     int threads;
 
     Device device() {
+        return parse(device);
+    }
+
+    /** {@code cpu} or {@code gpu}; anything else is refused naming {@code --device}. */
+    static Device parse(String device) {
         return switch (device.toLowerCase(Locale.ROOT)) {
             case "cpu" -> Device.CPU;
             case "gpu" -> Device.GPU;

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.in.SearchArchitectureUseCase;
 import org.snas4j.application.search.EpochMetrics;
 import org.snas4j.application.search.SearchConfiguration;
@@ -38,6 +39,10 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a killed or stopped run from its last checkpoint; other options are ignored.")
     Path resume;
 
+    @Option(names = "--resume-existing", description = "With --output: when that directory already holds a run, continue it from its last "
+            + "checkpoint (its recorded settings win) instead of refusing. What a sweep's trial does when its pod is retried.")
+    boolean resumeExisting;
+
     private final SearchArchitectureUseCase search;
 
     @Inject
@@ -51,6 +56,11 @@ public final class SearchCommand implements Callable<Integer> {
         SearchOutcome outcome;
         if (resume != null) {
             outcome = search.resume(resume, commandLine);
+        } else if (resumeExisting) {
+            if (output == null) {
+                throw new InvalidInputException("--resume-existing", "needs --output: the directory to continue or start");
+            }
+            outcome = search.searchOrResume(configuration(), output, commandLine);
         } else {
             outcome = search.search(configuration(), outputDirectory(), commandLine);
         }

@@ -9,6 +9,10 @@ import org.snas4j.adapter.storage.genotype.ProtobufGenotypeRepository;
 import org.snas4j.adapter.storage.report.JFreeChartStudyChartWriter;
 import org.snas4j.adapter.storage.run.FileRunDirectoryFactory;
 import org.snas4j.adapter.storage.study.FileStudyFiles;
+import org.snas4j.adapter.storage.report.JFreeChartSweepChartWriter;
+import org.snas4j.adapter.storage.sweep.FileSweepFiles;
+import org.snas4j.application.port.out.trial.SweepChartWriter;
+import org.snas4j.application.port.out.trial.SweepFiles;
 import org.snas4j.adapter.tensorflow.supernet.TensorFlowSupernetTrainerFactory;
 import org.snas4j.adapter.storage.child.FileChildRunDirectoryFactory;
 import org.snas4j.adapter.storage.dataset.ImageFiles;
@@ -16,6 +20,7 @@ import org.snas4j.adapter.tensorflow.child.SavedModelExporter;
 import org.snas4j.adapter.tensorflow.child.SavedModelLoader;
 import org.snas4j.adapter.tensorflow.child.TensorFlowChildTrainerFactory;
 import org.snas4j.adapter.tensorflow.device.TensorFlowDevices;
+import org.snas4j.adapter.tensorflow.events.TensorBoardEventLog;
 import org.snas4j.application.port.out.ChildNetworkTrainerFactory;
 import org.snas4j.application.port.out.ChildRunDirectoryFactory;
 import org.snas4j.application.port.out.DatasetSource;
@@ -29,6 +34,7 @@ import org.snas4j.application.port.out.RunDirectoryFactory;
 import org.snas4j.application.port.out.StudyChartWriter;
 import org.snas4j.application.port.out.StudyFiles;
 import org.snas4j.application.port.out.SupernetTrainerFactory;
+import org.snas4j.application.port.out.events.TrainingEventLog;
 
 /** The production adapters behind each outbound port. */
 @Module
@@ -114,7 +120,25 @@ public interface AdapterModule {
 
     @Provides
     @Singleton
+    static TrainingEventLog trainingEventLog() {
+        return new TensorBoardEventLog();
+    }
+
+    @Provides
+    @Singleton
     static StudyChartWriter studyChartWriter() {
         return new JFreeChartStudyChartWriter();
+    }
+
+    @Provides
+    @Singleton
+    static SweepFiles sweepFiles() {
+        return new FileSweepFiles();
+    }
+
+    @Provides
+    @Singleton
+    static SweepChartWriter sweepChartWriter() {
+        return new JFreeChartSweepChartWriter();
     }
 }

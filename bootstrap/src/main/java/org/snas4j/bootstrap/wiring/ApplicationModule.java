@@ -30,12 +30,19 @@ import org.snas4j.application.port.out.GenotypeRepository;
 import org.snas4j.application.port.out.RunDirectoryFactory;
 import org.snas4j.application.port.out.SearchListener;
 import org.snas4j.application.port.out.SupernetTrainerFactory;
+import org.snas4j.application.port.out.events.TrainingEventLog;
 import org.snas4j.application.port.in.RunStudyUseCase;
 import org.snas4j.application.port.out.StudyChartWriter;
 import org.snas4j.application.port.out.StudyFiles;
 import org.snas4j.application.port.out.StudyListener;
 import org.snas4j.application.search.SearchService;
 import org.snas4j.application.study.StudyService;
+import org.snas4j.application.port.in.sweep.RunSweepUseCase;
+import org.snas4j.application.port.out.trial.SweepChartWriter;
+import org.snas4j.application.port.out.trial.SweepFiles;
+import org.snas4j.application.port.out.trial.SweepListener;
+import org.snas4j.application.service.sweep.SweepService;
+import org.snas4j.bootstrap.console.ConsoleSweepListener;
 import org.snas4j.bootstrap.cli.VersionProvider;
 import org.snas4j.bootstrap.console.ConsoleRetrainListener;
 import org.snas4j.bootstrap.console.ConsoleSearchListener;
@@ -48,8 +55,9 @@ public interface ApplicationModule {
     @Provides
     @Singleton
     static SearchArchitectureUseCase search(DatasetSource datasets, SupernetTrainerFactory trainers, RunDirectoryFactory runs,
-                                            SearchListener listener, DeviceCheck deviceCheck) {
-        return new SearchService(datasets, trainers, runs, listener, deviceCheck, Clock.systemUTC(), VersionProvider.codeVersion());
+                                            SearchListener listener, TrainingEventLog events, DeviceCheck deviceCheck) {
+        return new SearchService(datasets, trainers, runs, listener, events, deviceCheck, Clock.systemUTC(),
+                VersionProvider.codeVersion());
     }
 
     @Provides
@@ -61,8 +69,9 @@ public interface ApplicationModule {
     @Provides
     @Singleton
     static RetrainGenotypeUseCase retrain(DatasetSource datasets, ChildNetworkTrainerFactory trainers, ChildRunDirectoryFactory runs,
-                                          DeviceCheck deviceCheck, RetrainListener listener) {
-        return new RetrainService(datasets, trainers, runs, deviceCheck, listener, Clock.systemUTC(), VersionProvider.codeVersion());
+                                          DeviceCheck deviceCheck, RetrainListener listener, TrainingEventLog events) {
+        return new RetrainService(datasets, trainers, runs, deviceCheck, listener, events, Clock.systemUTC(),
+                VersionProvider.codeVersion());
     }
 
     @Provides
@@ -120,5 +129,18 @@ public interface ApplicationModule {
     @Singleton
     static StudyListener studyListener() {
         return new ConsoleStudyListener();
+    }
+
+    @Provides
+    @Singleton
+    static RunSweepUseCase sweep(RunDirectoryFactory runs, SweepFiles files, GenotypeRepository genotypes, DatasetSource datasets,
+                                 SweepChartWriter chart, SweepListener listener) {
+        return new SweepService(runs, files, genotypes, datasets, chart, listener, Clock.systemUTC(), VersionProvider.codeVersion());
+    }
+
+    @Provides
+    @Singleton
+    static SweepListener sweepListener() {
+        return new ConsoleSweepListener();
     }
 }

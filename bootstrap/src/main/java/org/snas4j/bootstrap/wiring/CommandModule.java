@@ -15,6 +15,8 @@ import org.snas4j.bootstrap.cli.RenderCommand;
 import org.snas4j.bootstrap.cli.SearchCommand;
 import org.snas4j.bootstrap.cli.Snas4jCommand;
 import org.snas4j.bootstrap.cli.StudyCommand;
+import org.snas4j.bootstrap.cli.SweepCommand;
+import org.snas4j.bootstrap.cli.OneLineSweepErrors;
 import org.snas4j.bootstrap.cli.TrainCommand;
 import picocli.CommandLine;
 
@@ -27,13 +29,19 @@ public interface CommandModule {
 
     @Provides
     @Singleton
-    static CommandLine commandLine(SearchCommand search, TrainCommand train, StudyCommand study, EvaluateCommand evaluate,
+    static CommandLine commandLine(SearchCommand search, TrainCommand train, StudyCommand study, SweepCommand sweep, EvaluateCommand evaluate,
                                    ExportCommand export, PredictCommand predict, DescribeCommand describe, RenderCommand render,
                                    DeviceCheck deviceCheck) {
         CommandLine commandLine = new CommandLine(new Snas4jCommand());
-        for (Object subcommand : List.of(search, train, study, evaluate, export, predict, describe, render)) {
+        for (Object subcommand : List.of(search, train, study)) {
             commandLine.addSubcommand(subcommand);
         }
+        // The sweep takes every search flag as a list: added to its command once it is registered.
+        sweep.register(commandLine);
+        for (Object subcommand : List.of(evaluate, export, predict, describe, render)) {
+            commandLine.addSubcommand(subcommand);
+        }
+        commandLine.setParameterExceptionHandler(new OneLineSweepErrors(commandLine.getParameterExceptionHandler()));
         // Set after the subcommands are added: picocli applies these to the subcommands present.
         return commandLine
                 .setExecutionStrategy(new DeviceCheckStrategy(deviceCheck))

@@ -3,11 +3,9 @@ package org.snas4j.bootstrap.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +17,6 @@ import org.snas4j.adapter.storage.run.FileRunDirectoryFactory;
 import org.snas4j.application.port.out.CheckpointStore;
 import org.snas4j.application.port.out.RunDirectory;
 import org.snas4j.application.search.SearchState;
-import org.snas4j.bootstrap.Main;
 import org.snas4j.domain.distribution.ArchitectureDistribution;
 import org.snas4j.domain.space.CellPair;
 import org.snas4j.domain.space.EdgeOpMatrix;
@@ -191,14 +188,6 @@ class KillAndResumeTest {
 
     /** Starts {@code snas4j args} in a new JVM; its output replaces {@code log}'s content (discarded when null). */
     private static Process start(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(log.toFile()))
-                .directory(new File(".")).start();
+        return Snas4jProcess.start(log, args);
     }
 }

@@ -51,6 +51,15 @@ class SearchCommandTest {
         assertEquals(ExitCodes.INVALID_INPUT, again.exitCode(), again.err());
         assertTrue(again.err().contains(run.toString()), again.err());
         assertEquals(new String(metricsBefore), Files.readString(run.resolve("metrics.jsonl")), "the first run is untouched");
+
+        // A sweep's retried trial: the run there is continued (its recorded settings win), neither refused nor started over.
+        CommandLineRunner retried = CommandLineRunner.run(concat(new String[] {"search", "--epochs", "3", "--output", run.toString(),
+            "--resume-existing"}, TINY));
+        assertEquals(ExitCodes.OK, retried.exitCode(), retried.err());
+        assertEquals(new String(metricsBefore), Files.readString(run.resolve("metrics.jsonl")), "its one recorded epoch, not three new ones");
+        CommandLineRunner withoutOutput = CommandLineRunner.run("search", "--resume-existing");
+        assertEquals(ExitCodes.INVALID_INPUT, withoutOutput.exitCode());
+        assertTrue(withoutOutput.err().contains("--resume-existing: needs --output"), withoutOutput.err());
     }
 
     static String[] concat(String[] a, String[] b) {

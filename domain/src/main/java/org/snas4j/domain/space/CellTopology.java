@@ -76,6 +76,26 @@ public final class CellTopology {
         return first;
     }
 
+    /**
+     * A node's name in the papers' figures: the inputs {@code c_{k-2}} and {@code c_{k-1}}, then the
+     * intermediate nodes 0..3.
+     */
+    public static String nodeName(int node) {
+        if (node < 0 || node >= NODES) {
+            throw new IllegalArgumentException("node " + node + " out of range 0.." + (NODES - 1));
+        }
+        return switch (node) {
+            case 0 -> "c_{k-2}";
+            case 1 -> "c_{k-1}";
+            default -> String.valueOf(node - INPUT_NODES);
+        };
+    }
+
+    /** An edge's name from its nodes' names, e.g. {@code "c_{k-1} -> 1"} for edge 3. */
+    public static String edgeName(int edge) {
+        return nodeName(fromNode(edge)) + " -> " + nodeName(toNode(edge));
+    }
+
     private static void checkEdge(int edge) {
         if (edge < 0 || edge >= EDGES) {
             throw new IllegalArgumentException("edge index " + edge + " out of range 0.." + (EDGES - 1));

@@ -47,6 +47,14 @@ class CellTopologyTest {
     }
 
     @Test
+    void edgesAreNamedAsInThePapersFigures() {
+        assertEquals("c_{k-2} -> 0", CellTopology.edgeName(0));
+        assertEquals("c_{k-1} -> 3", CellTopology.edgeName(10));
+        assertEquals("2 -> 3", CellTopology.edgeName(13));
+        assertThrows(IllegalArgumentException.class, () -> CellTopology.nodeName(6));
+    }
+
+    @Test
     void rejectsEdgesThatDoNotExist() {
         assertThrows(IllegalArgumentException.class, () -> CellTopology.fromNode(14));
         assertThrows(IllegalArgumentException.class, () -> CellTopology.toNode(-1));

@@ -13,7 +13,6 @@ import java.util.Objects;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
@@ -49,10 +48,7 @@ public final class JFreeChartStudyChartWriter implements StudyChartWriter {
         Objects.requireNonNull(png, "png");
         Objects.requireNonNull(title, "title");
         List<StudyCell> cells = result.cells();
-        // A command-line tool draws off screen; without this AWT may look for a display it does not need.
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+        Charts.drawOffScreen();
         XYSeriesCollection dataset = new XYSeriesCollection();
         List<StudyGroup> groups = new ArrayList<>();
         List<List<String>> labels = new ArrayList<>();
@@ -69,13 +65,7 @@ public final class JFreeChartStudyChartWriter implements StudyChartWriter {
         }
         JFreeChart chart = ChartFactory.createScatterPlot(title, "parameters (thousands)", "test top-1 (%)", dataset,
                 PlotOrientation.VERTICAL, true, false, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        XYPlot plot = Charts.plainScatter(chart);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         for (int s = 0; s < groups.size(); s++) {
             renderer.setSeriesPaint(s, COLOURS.get(groups.get(s)));

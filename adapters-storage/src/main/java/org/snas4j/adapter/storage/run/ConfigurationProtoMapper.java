@@ -71,7 +71,7 @@ public final class ConfigurationProtoMapper {
         return new StoredRun(fromProto(proto.getConfiguration()), provenance);
     }
 
-    static SearchConfigurationProto toProto(SearchConfiguration c) {
+    public static SearchConfigurationProto toProto(SearchConfiguration c) {
         return SearchConfigurationProto.newBuilder()
                 .setDataset(toProto(c.dataset()))
                 .setLayers(c.layers())
@@ -100,7 +100,7 @@ public final class ConfigurationProtoMapper {
                 .build();
     }
 
-    static SearchConfiguration fromProto(SearchConfigurationProto p) {
+    public static SearchConfiguration fromProto(SearchConfigurationProto p) {
         if (!p.hasDataset() || p.getDataset().getName().isEmpty()) {
             throw new IllegalArgumentException("configuration.dataset.name is missing");
         }
@@ -154,11 +154,11 @@ public final class ConfigurationProtoMapper {
         return protoName.substring(prefix.length());
     }
 
-    private static Timestamp timestamp(Instant instant) {
+    public static Timestamp timestamp(Instant instant) {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    public static Instant instant(Timestamp timestamp) {
         return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }
 }

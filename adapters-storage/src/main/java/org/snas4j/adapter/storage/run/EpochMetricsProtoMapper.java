@@ -1,5 +1,8 @@
 package org.snas4j.adapter.storage.run;
 
+import java.util.List;
+import java.util.Optional;
+import org.snas4j.adapter.storage.io.LogitsValues;
 import org.snas4j.application.search.EpochMetrics;
 import org.snas4j.proto.EpochMetricsProto;
 
@@ -27,6 +30,7 @@ final class EpochMetricsProtoMapper {
                 .setParameterFreeEdges(m.parameterFreeEdges())
                 .setSeconds(m.seconds())
                 .setTop2ChildAccuracy(m.top2ChildAccuracy())
+                .addAllAlphaLogits(m.alphaLogits().map(LogitsValues::flatten).orElse(List.of()))
                 .build();
     }
 
@@ -37,6 +41,7 @@ final class EpochMetricsProtoMapper {
         return new EpochMetrics(p.getEpoch(), p.getTemperature(), p.getLearningRate(), p.getTrainLoss(), p.getTrainAccuracy(),
                 p.getSupernetAccuracy(), p.getChildAccuracy(), p.getChildLoss(), p.getExpectedParameters(), p.getExpectedFlops(),
                 p.getExpectedMac(), p.getPenalty(), p.getEntropy(), p.getParameterFreeEdges(), p.getSeconds(),
-                p.hasTop2ChildAccuracy() ? p.getTop2ChildAccuracy() : Double.NaN);
+                p.hasTop2ChildAccuracy() ? p.getTop2ChildAccuracy() : Double.NaN,
+                p.getAlphaLogitsCount() == 0 ? Optional.empty() : Optional.of(LogitsValues.unflatten("alpha_logits", p.getAlphaLogitsList())));
     }
 }

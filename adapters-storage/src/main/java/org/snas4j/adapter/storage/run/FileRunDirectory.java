@@ -30,11 +30,11 @@ import org.snas4j.domain.genotype.Genotype;
  * RUN/run.lock                                      the holder's PID and host while open
  * </pre>
  */
-final class FileRunDirectory implements RunDirectory {
+public final class FileRunDirectory implements RunDirectory {
 
     static final String CONFIGURATION = "configuration";
     static final String GENOTYPES = "genotypes";
-    static final String METRICS = "metrics.jsonl";
+    public static final String METRICS = "metrics.jsonl";
     static final String CHECKPOINTS = "checkpoints";
 
     private static final Pattern GENOTYPE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");

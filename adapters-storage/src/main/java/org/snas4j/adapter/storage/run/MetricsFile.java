@@ -19,7 +19,7 @@ import org.snas4j.proto.EpochMetricsProto;
  * A run's {@code metrics.jsonl}: one JSON object per epoch, in epoch order. Recording an epoch again
  * replaces its line; every change rewrites the file atomically, so it is never half-written.
  */
-final class MetricsFile {
+public final class MetricsFile {
 
     private static final JsonFormat.Printer LINE_PRINTER = JsonFormat.printer().includingDefaultValueFields().omittingInsignificantWhitespace();
 
@@ -36,7 +36,7 @@ final class MetricsFile {
      *
      * @throws InvalidInputException naming the file and the line at fault
      */
-    static MetricsFile open(Path file) {
+    public static MetricsFile open(Path file) {
         TreeMap<Integer, EpochMetrics> byEpoch = new TreeMap<>();
         if (Files.exists(file)) {
             List<String> lines = new String(ProtoFiles.readBytes(file), StandardCharsets.UTF_8).lines().toList();
@@ -68,7 +68,7 @@ final class MetricsFile {
         byEpoch.put(metrics.epoch(), metrics);
     }
 
-    synchronized List<EpochMetrics> all() {
+    public synchronized List<EpochMetrics> all() {
         return List.copyOf(byEpoch.values());
     }
 

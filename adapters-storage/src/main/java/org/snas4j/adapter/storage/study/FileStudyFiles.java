@@ -2,7 +2,6 @@ package org.snas4j.adapter.storage.study;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +11,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.snas4j.adapter.io.AtomicFiles;
+import org.snas4j.adapter.storage.io.Directories;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.out.StudyFiles;
 
@@ -28,17 +27,7 @@ public final class FileStudyFiles implements StudyFiles {
 
     @Override
     public boolean isAbsentOrEmpty(Path directory) {
-        if (!Files.exists(directory)) {
-            return true;
-        }
-        if (!Files.isDirectory(directory)) {
-            throw new InvalidInputException(directory, "exists and is not a directory");
-        }
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + directory + ": " + e.getMessage(), e);
-        }
+        return Directories.isAbsentOrEmpty(directory);
     }
 
     @Override

@@ -154,6 +154,30 @@ class FileRunDirectoryFactoryTest extends RunDirectoryContract {
     }
 
     @Test
+    void eachEpochKeepsItsAlphaAndALineWithoutAlphaReadsAsARunThatDidNotKeepIt() throws IOException {
+        Path directory = parent.resolve("run");
+        try (RunDirectory run = factory.create(directory)) {
+            run.recordMetrics(PortFixtures.metrics(0));
+        }
+        Path metrics = directory.resolve("metrics.jsonl");
+        String line = Files.readAllLines(metrics).get(0);
+        assertTrue(line.contains("\"alphaLogits\":["), line);
+        // A line as runs recorded it before alpha was kept, and one whose alpha lost a value.
+        String withoutAlpha = line.replaceFirst(",\"alphaLogits\":\\[[^\\]]*\\]", "").replace("\"epoch\":0", "\"epoch\":1");
+        String truncatedAlpha = line.replaceFirst("(\"alphaLogits\":\\[)[^,]*,", "$1").replace("\"epoch\":0", "\"epoch\":2");
+        Files.write(metrics, List.of(line, withoutAlpha));
+
+        try (RunDirectory resumed = factory.resume(directory)) {
+            assertEquals(PortFixtures.metrics(0).alphaLogits(), resumed.metrics().get(0).alphaLogits());
+            assertTrue(resumed.metrics().get(1).alphaLogits().isEmpty());
+        }
+
+        Files.write(metrics, List.of(line, withoutAlpha, truncatedAlpha));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> factory.resume(directory));
+        assertEquals("line 3: alpha_logits has 223 values, expected 224 (2 cells x 14 edges x 8 ops)", e.problem());
+    }
+
+    @Test
     void notANumberSurvivesTheMetricsFile() {
         Path directory = parent.resolve("run");
         EpochMetrics m = PortFixtures.metrics(0);

@@ -16,4 +16,10 @@ public interface SearchArchitectureUseCase {
 
     /** Continues the run in {@code runDirectory} from its newest valid checkpoint. */
     SearchOutcome resume(Path runDirectory, String commandLine);
+
+    /**
+     * Continues the run in {@code runDirectory} when it holds one (its recorded configuration wins),
+     * otherwise starts {@code configuration} there: what a retried sweep trial does.
+     */
+    SearchOutcome searchOrResume(SearchConfiguration configuration, Path runDirectory, String commandLine);
 }

@@ -118,7 +118,8 @@ public final class PortFixtures {
     public static EpochMetrics metrics(int epoch) {
         double e = epoch;
         return new EpochMetrics(epoch, 1.0 - 0.01 * e, 0.025 - 0.001 * e, 2.3 - 0.1 * e, 0.1 + 0.02 * e, 0.11 + 0.02 * e,
-                0.12 + 0.02 * e, 2.2 - 0.1 * e, 1.5e6 - e, 2.5e8 - e, 3.5e7 - e, 0.01 * e, 2.07 - 0.01 * e, epoch % 28, 12.5 + e, 0.13 + 0.02 * e);
+                0.12 + 0.02 * e, 2.2 - 0.1 * e, 1.5e6 - e, 2.5e8 - e, 3.5e7 - e, 0.01 * e, 2.07 - 0.01 * e, epoch % 28, 12.5 + e, 0.13 + 0.02 * e,
+                Optional.of(randomPair(new Random(epoch))));
     }
 
     public static SearchConfiguration configuration() {
