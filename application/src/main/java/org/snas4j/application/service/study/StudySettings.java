@@ -12,6 +12,9 @@ import java.util.TreeMap;
 import org.snas4j.application.port.in.study.StudyConfiguration;
 import org.snas4j.application.port.in.study.StudyConfigurationValidator;
 
+import org.snas4j.application.port.in.retrain.RetrainConfiguration;
+import org.snas4j.application.port.out.data.ImageFolderOptions;
+import org.snas4j.domain.space.NetworkKind;
 /**
  * A study's settings as flat {@code key=value} pairs: recorded when the study starts and compared
  * when it continues, so that one study directory never mixes runs made with different settings.
@@ -22,7 +25,7 @@ final class StudySettings {
      * Where a run computes, not what: left out of the comparison, so a study may continue with another
      * thread count or --device; runs already started resume on the device they recorded (refused if it is gone).
      */
-    private static final Set<String> PLACEMENT = Set.of("device", "threads");
+    private static final Set<String> PLACEMENT = Set.of("device", "threads", "memoryLimitMegabytes");
     /** Set per search by the study (from its base seed). */
     private static final Set<String> PER_SEARCH = Set.of("seed");
     /** Set per cell by the study. */
@@ -42,13 +45,29 @@ final class StudySettings {
         return settings;
     }
 
+    /**
+     * Settings added after studies were first recorded, with the value every run had before they
+     * existed: a study recorded then continues as long as they keep that value.
+     */
+    private static final Map<String, String> BEFORE_THEY_EXISTED = beforeTheyExisted();
+
+    private static Map<String, String> beforeTheyExisted() {
+        SortedMap<String, String> settings = new TreeMap<>();
+        flatten("search.dataset.folder.", ImageFolderOptions.DEFAULTS, Set.of(), settings);
+        flatten("retrain.dataset.folder.", ImageFolderOptions.DEFAULTS, Set.of(), settings);
+        settings.put("retrain.network", NetworkKind.CIFAR.name());
+        settings.put("retrain.labelSmoothing", Double.toString(0.0));
+        settings.put("retrain.weightDecay", Double.toString(RetrainConfiguration.CIFAR_WEIGHT_DECAY));
+        return settings;
+    }
+
     /** The settings that differ, as {@code key=recorded (now value)}; empty when none does. */
     static List<String> differences(Map<String, String> recorded, Map<String, String> now) {
         SortedMap<String, String> keys = new TreeMap<>(recorded);
         now.forEach(keys::putIfAbsent);
         List<String> differences = new ArrayList<>();
         for (String key : keys.keySet()) {
-            String before = recorded.getOrDefault(key, "(absent)");
+            String before = recorded.getOrDefault(key, BEFORE_THEY_EXISTED.getOrDefault(key, "(absent)"));
             String after = now.getOrDefault(key, "(absent)");
             if (!before.equals(after)) {
                 differences.add(key + "=" + before + " (now " + after + ")");
