@@ -230,10 +230,12 @@ public final class SweepService implements RunSweepUseCase {
                             "kept: finished before");
                     continue;
                 }
-                Optional<TrialHandle> found = executor.reattach(launchOf(trial, Math.max(1, trial.launches())), trial.handle());
+                int lastLaunch = Math.max(1, trial.launches());
+                Optional<TrialHandle> found = executor.reattach(launchOf(trial, lastLaunch), trial.handle());
                 if (found.isPresent()) {
                     running.put(trial.name(), found.get());
-                    update(trial.name(), t -> t.adopted(found.get(), clock.instant()), "still running (" + found.get() + "): followed, not launched again");
+                    update(trial.name(), t -> t.adopted(found.get(), lastLaunch, clock.instant()),
+                            "still running (" + found.get() + "): followed, not launched again");
                 } else {
                     queue.add(trial.name());
                 }

@@ -121,6 +121,27 @@ class SweepServiceTest {
     }
 
     @Test
+    void aLaunchSubmittedButNotRecordedBeforeTheSweepWasKilledIsFollowedAndRecordedOnce() {
+        SweepPlan plan = plan();
+        files.manifest = manifestOf(plan); // every trial pending, no launch recorded
+        String orphan = "001-seed-1-constraint-mild";
+        executor.submittedUnrecorded.add(orphan);
+        runs.started.add(SWEEP.resolve(orphan));
+        executor.onPoll = handle -> {
+            if (handle.id().equals("found-" + orphan)) {
+                runs.finish(SWEEP.resolve(orphan), 0.7, 1);
+            }
+        };
+        executor.onStart = launch -> runs.finish(launch.runDirectory(), 0.6, 2);
+
+        service.run(plan, SWEEP, executor, 1, "again");
+
+        assertFalse(executor.started.stream().anyMatch(l -> l.trialName().equals(orphan)), "followed, not launched again");
+        assertEquals(1, files.manifest.trial(orphan).launches(), "the launch it followed is recorded");
+        assertTrue(files.manifest.trials().stream().allMatch(t -> t.state() == TrialState.SUCCEEDED && t.launches() == 1));
+    }
+
+    @Test
     void aFailedTrialIsRecordedWithItsReasonAndResumedByTheNextRun() {
         executor.failNext.add("001-seed-1-constraint-mild");
         executor.onStart = launch -> {
@@ -306,6 +327,8 @@ class SweepServiceTest {
     private static final class Executor implements TrialExecutor {
         final List<TrialLaunch> started = new ArrayList<>();
         final Set<String> alive = new HashSet<>();
+        /** Trials whose first launch was submitted by a sweep killed before it recorded the launch. */
+        final Set<String> submittedUnrecorded = new HashSet<>();
         final Set<String> failNext = new HashSet<>();
         final Set<String> endOnce = new HashSet<>();
         final Map<String, String> trialOf = new HashMap<>();
@@ -349,6 +372,9 @@ class SweepServiceTest {
 
         @Override
         public Optional<TrialHandle> reattach(TrialLaunch launch, Optional<TrialHandle> recorded) {
+            if (recorded.isEmpty() && submittedUnrecorded.contains(launch.trialName()) && launch.launch() == 1) {
+                return Optional.of(new TrialHandle("found-" + launch.trialName())); // as a Job is found by its labels
+            }
             return recorded.filter(h -> alive.contains(h.id()));
         }
 

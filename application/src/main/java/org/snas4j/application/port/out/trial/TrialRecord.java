@@ -48,9 +48,13 @@ public record TrialRecord(String name, Map<String, String> assignment, List<Stri
                 now, completedEpochs);
     }
 
-    public TrialRecord adopted(TrialHandle newHandle, Instant now) {
-        return new TrialRecord(name, assignment, searchArguments, configuration, TrialState.RUNNING, launches, Optional.of(newHandle), "",
-                now, completedEpochs);
+    /**
+     * Followed as launch {@code launch}, found running: a sweep killed between submitting a launch and
+     * recording it finds it without a record, and records it now.
+     */
+    public TrialRecord adopted(TrialHandle newHandle, int launch, Instant now) {
+        return new TrialRecord(name, assignment, searchArguments, configuration, TrialState.RUNNING, Math.max(launches, launch),
+                Optional.of(newHandle), "", now, completedEpochs);
     }
 
     public TrialRecord inState(TrialState newState, String newMessage, Instant now) {
