@@ -14,6 +14,7 @@ import org.snas4j.application.port.in.predict.Predictions;
 import org.snas4j.application.port.out.data.DatasetRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -54,6 +55,9 @@ public final class PredictCommand implements Callable<Integer>, RunsTensorFlow, 
     @Option(names = "--limit", paramLabel = "N", description = "Classify at most N images, 0 = all (default: ${DEFAULT-VALUE}).")
     int limit;
 
+    @Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
+
     private final PredictUseCase predict;
 
     @Inject
@@ -63,12 +67,13 @@ public final class PredictCommand implements Callable<Integer>, RunsTensorFlow, 
 
     @Override
     public Optional<String> flagOf(String setting) {
-        return "limit".equals(setting) ? Optional.of("--limit") : Optional.empty();
+        return "limit".equals(setting) ? Optional.of("--limit") : Optional.ofNullable(DeviceOptions.flags().get(setting));
     }
 
     @Override
     public Integer call() {
-        Predictions predictions = folder() ? predict.predictFolder(model, data, skipBadImages, limit) : predict.predict(model, images, limit);
+        Predictions predictions = folder() ? predict.predictFolder(model, data, skipBadImages, limit, deviceOptions.device(), deviceOptions.threads())
+                : predict.predict(model, images, limit, deviceOptions.device(), deviceOptions.threads());
         PrintWriter out = spec.commandLine().getOut();
         out.println("image\tclass\tprobability\tlabel");
         for (Prediction p : predictions.items()) {

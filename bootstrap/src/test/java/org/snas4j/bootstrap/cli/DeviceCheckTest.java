@@ -63,6 +63,14 @@ class DeviceCheckTest {
     }
 
     @Test
+    void predictOnAMissingGpuExitsTwoWithOneLine() {
+        Path model = dir.resolve("no-such-model");
+        CommandLineRunner result = CommandLineRunner.run("predict", "--device", "gpu", "--threads", "1", "--model", model.toString(),
+                dir.resolve("images.idx").toString());
+        assertRefusedWithoutWriting(result, model);
+    }
+
+    @Test
     void helpDoesNotProbeOrRefuse() {
         CommandLineRunner result = CommandLineRunner.run("evaluate", "--device", "gpu", "--help");
         assertEquals(ExitCodes.OK, result.exitCode(), result.err());

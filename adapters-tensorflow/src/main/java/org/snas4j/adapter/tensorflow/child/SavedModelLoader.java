@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.snas4j.adapter.tensorflow.train.SessionSettings;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.out.data.ImageDataset;
 import org.snas4j.application.port.out.data.ImageFit;
+import org.snas4j.application.port.out.device.Device;
 import org.snas4j.application.port.out.serving.ServedModel;
 import org.snas4j.application.port.out.serving.ServedModelLoader;
 import org.tensorflow.Result;
@@ -27,13 +29,15 @@ import org.tensorflow.types.TFloat32;
 public final class SavedModelLoader implements ServedModelLoader {
 
     @Override
-    public ServedModel load(Path directory) {
+    public ServedModel load(Path directory, Device device, int threads) {
         if (!Files.isRegularFile(directory.resolve("saved_model.pb"))) {
             throw new InvalidInputException(directory, "is not a SavedModel directory (no saved_model.pb)");
         }
         SavedModelBundle bundle;
         try {
-            bundle = SavedModelBundle.load(directory.toString(), SavedModelBundle.DEFAULT_TAG);
+            // The session settings of training (ops side by side, each single-threaded; the device asked for).
+            bundle = SavedModelBundle.loader(directory.toString()).withTags(SavedModelBundle.DEFAULT_TAG)
+                    .withConfigProto(SessionSettings.of(device, threads).toConfigProto()).load();
         } catch (RuntimeException e) {
             throw new InvalidInputException(directory, "cannot load the SavedModel: " + firstLine(e.getMessage()), e);
         }

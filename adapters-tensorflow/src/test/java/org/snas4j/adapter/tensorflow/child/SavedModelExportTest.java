@@ -19,6 +19,7 @@ import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.out.data.Batch;
 import org.snas4j.application.port.out.data.ImageFit;
 import org.snas4j.application.port.out.data.Normalization;
+import org.snas4j.application.port.out.device.Device;
 import org.snas4j.application.port.out.serving.ServedModel;
 import org.snas4j.application.port.out.serving.ServingMetadata;
 import org.snas4j.application.port.out.training.ChildNetworkConfig;
@@ -98,7 +99,7 @@ class SavedModelExportTest {
 
     @Test
     void theLoaderPortGivesTheSoftmaxOfThoseLogits() {
-        try (ServedModel model = new SavedModelLoader().load(exported)) {
+        try (ServedModel model = new SavedModelLoader().load(exported, Device.CPU, 2)) {
             assertEquals(List.of(20, 20, 3, 5), List.of(model.height(), model.width(), model.channels(), model.classes()));
             float[] probabilities = model.probabilities(raw, COUNT);
             for (int n = 0; n < COUNT; n++) {
@@ -131,7 +132,7 @@ class SavedModelExportTest {
 
     @Test
     void theLoadedModelKnowsItsClassNamesAndImageFit() {
-        try (var model = new SavedModelLoader().load(exported)) {
+        try (var model = new SavedModelLoader().load(exported, Device.CPU, 0)) {
             assertEquals(CLASS_NAMES, model.classNames());
             assertEquals(ImageFit.RESIZE, model.imageFit());
         }
@@ -154,7 +155,7 @@ class SavedModelExportTest {
 
     @Test
     void aDirectoryWithoutAModelIsRefusedByName() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new SavedModelLoader().load(variables));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new SavedModelLoader().load(variables, Device.CPU, 0));
         assertEquals(variables.toString(), e.source());
     }
 }

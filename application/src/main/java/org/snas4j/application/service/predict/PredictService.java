@@ -16,6 +16,7 @@ import org.snas4j.application.port.out.data.ImageDataset;
 import org.snas4j.application.port.out.data.ImageFileReader;
 import org.snas4j.application.port.out.data.ImageFolderOptions;
 import org.snas4j.application.port.out.data.ImageFolderSource;
+import org.snas4j.application.port.out.device.Device;
 import org.snas4j.application.port.out.serving.ServedModel;
 import org.snas4j.application.port.out.serving.ServedModelLoader;
 
@@ -42,10 +43,11 @@ public final class PredictService implements PredictUseCase {
     }
 
     @Override
-    public Predictions predict(Path modelDirectory, Path imageFile, int limit) {
+    public Predictions predict(Path modelDirectory, Path imageFile, int limit, Device device, int threads) {
         SettingChecks.zeroOrPositive("limit", "all", limit);
+        SettingChecks.zeroOrPositive("threads", "all cores", threads);
         ImageFileReader.Images images = reader.read(imageFile);
-        try (ServedModel model = models.load(modelDirectory)) {
+        try (ServedModel model = models.load(modelDirectory, device, threads)) {
             if (images.height() != model.height() || images.width() != model.width()) {
                 throw new InvalidInputException(imageFile, "images are " + images.height() + "x" + images.width() + ", the model takes "
                         + model.height() + "x" + model.width());
@@ -68,9 +70,10 @@ public final class PredictService implements PredictUseCase {
     }
 
     @Override
-    public Predictions predictFolder(Path modelDirectory, Path folder, boolean skipBadImages, int limit) {
+    public Predictions predictFolder(Path modelDirectory, Path folder, boolean skipBadImages, int limit, Device device, int threads) {
         SettingChecks.zeroOrPositive("limit", "all", limit);
-        try (ServedModel model = models.load(modelDirectory)) {
+        SettingChecks.zeroOrPositive("threads", "all cores", threads);
+        try (ServedModel model = models.load(modelDirectory, device, threads)) {
             if (model.height() != model.width()) {
                 throw new InvalidInputException(modelDirectory, "takes " + model.height() + "x" + model.width()
                         + " images; folders are read as square pictures");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -16,6 +17,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.InvalidSettingException;
 import org.snas4j.application.port.in.predict.ConfusionMatrix;
 import org.snas4j.application.port.in.predict.Prediction;
 import org.snas4j.application.port.in.predict.Predictions;
@@ -24,6 +26,7 @@ import org.snas4j.application.port.out.data.ImageFileReader;
 import org.snas4j.application.port.out.data.ImageFit;
 import org.snas4j.application.port.out.data.ImageFolderOptions;
 import org.snas4j.application.port.out.data.ImageFolderSource;
+import org.snas4j.application.port.out.device.Device;
 import org.snas4j.application.port.out.serving.ServedModel;
 import org.snas4j.application.port.out.serving.ServedModelLoader;
 
@@ -64,7 +67,7 @@ class PredictServiceTest {
 
     private PredictService service(ServedModel model, ImageFileReader.Images images) {
         ServedModelLoader loader = mock(ServedModelLoader.class);
-        when(loader.load(MODEL)).thenReturn(model);
+        when(loader.load(MODEL, Device.CPU, 0)).thenReturn(model);
         ImageFileReader reader = mock(ImageFileReader.class);
         when(reader.read(FILE)).thenReturn(images);
         return new PredictService(loader, reader, folders);
@@ -75,7 +78,7 @@ class PredictServiceTest {
         ServedModel model = model(1);
         ImageFileReader.Images images = new ImageFileReader.Images(2, 1, 2, 3,
                 new byte[] {(byte) 255, 0, 0, 0, (byte) 255, 0, 0, 0, (byte) 255, 10, 10, 10}, Optional.of(new int[] {0, 2}));
-        Predictions predictions = service(model, images).predict(MODEL, FILE, 0);
+        Predictions predictions = service(model, images).predict(MODEL, FILE, 0, Device.CPU, 0);
         ArgumentCaptor<float[]> raw = ArgumentCaptor.forClass(float[].class);
         verify(model).probabilities(raw.capture(), org.mockito.ArgumentMatchers.eq(2));
         assertArrayEquals(new float[] {0.299f * 255, 0.587f * 255, 0.114f * 255, 10f}, raw.getValue(), 1e-3f);
@@ -95,7 +98,7 @@ class PredictServiceTest {
     void grayscaleRepeatsInEveryChannelAndTheLimitCuts() {
         ServedModel model = model(3);
         ImageFileReader.Images images = new ImageFileReader.Images(3, 1, 2, 1, new byte[] {1, 2, 3, 4, 5, 6}, Optional.empty());
-        Predictions predictions = service(model, images).predict(MODEL, FILE, 1);
+        Predictions predictions = service(model, images).predict(MODEL, FILE, 1, Device.CPU, 0);
         ArgumentCaptor<float[]> raw = ArgumentCaptor.forClass(float[].class);
         verify(model).probabilities(raw.capture(), org.mockito.ArgumentMatchers.eq(1));
         assertArrayEquals(new float[] {1, 1, 1, 2, 2, 2}, raw.getValue());
@@ -107,8 +110,23 @@ class PredictServiceTest {
     @Test
     void imagesOfAnotherSizeAreRefused() {
         ImageFileReader.Images images = new ImageFileReader.Images(1, 2, 2, 1, new byte[4], Optional.empty());
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service(model(1), images).predict(MODEL, FILE, 0));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service(model(1), images).predict(MODEL, FILE, 0, Device.CPU, 0));
         assertEquals(FILE.toString(), e.source());
+    }
+
+    @Test
+    void theModelRunsWhereAndHowWideItIsAskedAndANegativeThreadCountIsRefusedBeforeLoading() {
+        ServedModelLoader loader = mock(ServedModelLoader.class);
+        ServedModel model = model(1);
+        when(loader.load(MODEL, Device.GPU, 3)).thenReturn(model);
+        ImageFileReader reader = mock(ImageFileReader.class);
+        when(reader.read(FILE)).thenReturn(new ImageFileReader.Images(1, 1, 2, 1, new byte[2], Optional.empty()));
+        PredictService service = new PredictService(loader, reader, folders);
+
+        assertEquals(1, service.predict(MODEL, FILE, 0, Device.GPU, 3).items().size());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> service.predict(MODEL, FILE, 0, Device.CPU, -1));
+        assertEquals("threads", e.setting());
+        verify(loader, times(1)).load(any(), any(), anyInt());
     }
 
     @Test
@@ -119,7 +137,7 @@ class PredictServiceTest {
         ArgumentCaptor<ImageFolderOptions> options = ArgumentCaptor.forClass(ImageFolderOptions.class);
         when(folders.readAll(org.mockito.ArgumentMatchers.eq(FILE), options.capture()))
                 .thenReturn(new ImageFolderSource.FolderImages(pictures, List.of("bee/1.png", "cow/1.png", "cow/2.png")));
-        Predictions predictions = service(model, null).predictFolder(MODEL, FILE, true, 0);
+        Predictions predictions = service(model, null).predictFolder(MODEL, FILE, true, 0, Device.CPU, 0);
 
         assertEquals(1, options.getValue().inputSize(), "the model's size");
         assertEquals(1, options.getValue().inputChannels());
@@ -136,7 +154,7 @@ class PredictServiceTest {
         ImageDataset pictures = new ImageDataset("folder f", 1, 1, 1, List.of("ant", "yak"), new byte[2], new int[] {0, 1});
         when(folders.readAll(any(), any())).thenReturn(new ImageFolderSource.FolderImages(pictures, List.of("ant/1", "yak/1")));
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> service(squareModel(), null).predictFolder(MODEL, FILE, false, 0));
+                () -> service(squareModel(), null).predictFolder(MODEL, FILE, false, 0, Device.CPU, 0));
         assertEquals(FILE.resolve("yak").toString(), e.source());
     }
 }

@@ -1,6 +1,7 @@
 package org.snas4j.application.port.in.predict;
 
 import java.nio.file.Path;
+import org.snas4j.application.port.out.device.Device;
 import java.util.List;
 import org.snas4j.application.port.in.predict.Predictions;
 
@@ -11,8 +12,10 @@ public interface PredictUseCase {
      * @param model  an exported model directory
      * @param images an IDX image file, a CIFAR-10 binary batch or a picture
      * @param limit  classify at most this many images (0 = all)
+     * @param device where the model runs
+     * @param threads TensorFlow ops run at once; 0 = one per core
      */
-    Predictions predict(Path model, Path images, int limit);
+    Predictions predict(Path model, Path images, int limit, Device device, int threads);
 
     /**
      * Classifies the pictures of a folder with one sub-folder per class (its test/ part when it is
@@ -21,5 +24,5 @@ public interface PredictUseCase {
      *
      * @param skipBadImages leave out files that are no usable pictures, with a warning, instead of refusing the folder
      */
-    Predictions predictFolder(Path model, Path folder, boolean skipBadImages, int limit);
+    Predictions predictFolder(Path model, Path folder, boolean skipBadImages, int limit, Device device, int threads);
 }
