@@ -93,21 +93,19 @@ public final class ChildNetwork {
         Operand<TInt32> batchSize = scope.tf().slice(scope.tf().shape(images), scope.tf().constant(new int[] {0}),
                 scope.tf().constant(new int[] {1}));
 
-        Operand<TFloat32> s0;
-        Operand<TFloat32> s1;
+        // Outputs and states feed several ops through one shared ReLU each.
+        FeatureMap previousPrevious;
+        FeatureMap previous;
         if (shape.kind() == NetworkKind.IMAGENET) {
-            s0 = imageNetStem0(scope.child("stem0"), images, shape);
-            s1 = imageNetStem1(scope.child("stem1"), s0, shape.initialChannels());
+            previousPrevious = FeatureMap.of(imageNetStem0(scope.child("stem0"), images, shape));
+            previous = FeatureMap.of(imageNetStem1(scope.child("stem1"), previousPrevious, shape.initialChannels()));
         } else {
             NetworkScope stem = scope.child("stem");
-            s1 = Layers.batchNorm(stem, "bn",
+            previous = FeatureMap.of(Layers.batchNorm(stem, "bn",
                     Layers.conv2d(stem, "conv", images, shape.inputChannels(), shape.stemChannels(), STEM_KERNEL, 1, 1),
-                    shape.stemChannels(), true);
-            s0 = s1;
+                    shape.stemChannels(), true));
+            previousPrevious = previous;
         }
-        // Outputs and states feed several ops through one shared ReLU each.
-        FeatureMap previous = FeatureMap.of(s1);
-        FeatureMap previousPrevious = shape.kind() == NetworkKind.IMAGENET ? FeatureMap.of(s0) : previous;
         int auxiliaryCell = 2 * shape.layers() / 3;
         Operand<TFloat32> auxiliary = null;
         for (CellShape cell : layout.cells()) {
@@ -133,9 +131,12 @@ public final class ChildNetwork {
         return Layers.batchNorm(scope, "bn2", y, shape.initialChannels(), true);
     }
 
-    /** NetworkImageNet's stem1 on stem0's output: ReLU, Conv3x3/2 (C to C), BN (an eighth of the input size). */
-    private static Operand<TFloat32> imageNetStem1(NetworkScope scope, Operand<TFloat32> stem0, int channels) {
-        Operand<TFloat32> y = Layers.conv2d(scope, "conv", Layers.relu(scope, stem0), channels, channels, STEM_KERNEL, 2, 1);
+    /**
+     * NetworkImageNet's stem1 on stem0's output: ReLU, Conv3x3/2 (C to C), BN (an eighth of the input
+     * size). The ReLU is stem0's shared one, which the first cell's preprocessing reads too.
+     */
+    private static Operand<TFloat32> imageNetStem1(NetworkScope scope, FeatureMap stem0, int channels) {
+        Operand<TFloat32> y = Layers.conv2d(scope, "conv", stem0.relu(scope), channels, channels, STEM_KERNEL, 2, 1);
         return Layers.batchNorm(scope, "bn", y, channels, true);
     }
 

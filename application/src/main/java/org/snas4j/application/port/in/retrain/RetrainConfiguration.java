@@ -61,16 +61,6 @@ public record RetrainConfiguration(DatasetRequest dataset, String genotypeSource
         Objects.requireNonNull(network, "network");
     }
 
-    /** The CIFAR network without label smoothing, DARTS' weight decay (runs recorded before the other networks existed). */
-    public RetrainConfiguration(DatasetRequest dataset, String genotypeSource, Genotype genotype, int layers, int channels,
-                                int batchSize, int epochs, long seed, boolean auxiliary, double auxiliaryWeight, int cutout,
-                                double dropPath, double learningRate, double learningRateMin, boolean batchNormAfterPools,
-                                double validationFraction, Device device, int threads, int trainLimit) {
-        this(dataset, genotypeSource, genotype, layers, channels, batchSize, epochs, seed, auxiliary, auxiliaryWeight, cutout, dropPath,
-                learningRate, learningRateMin, batchNormAfterPools, validationFraction, device, threads, trainLimit, NetworkKind.CIFAR, 0,
-                CIFAR_WEIGHT_DECAY);
-    }
-
     /** This configuration training another genotype (a study retrains every cell with one budget). */
     public RetrainConfiguration withGenotype(String newGenotypeSource, Genotype newGenotype) {
         return toBuilder().genotype(newGenotypeSource, newGenotype).build();
