@@ -144,19 +144,21 @@ public final class TrainCommand implements Callable<Integer>, RunsTensorFlow, Se
             throw new InvalidInputException("--genotype", "required (a published name, a genotype file or a search run directory)");
         }
         NetworkKind kind = SearchOptions.parse("--network", network, NetworkKind::fromId);
-        boolean imageNet = kind == NetworkKind.IMAGENET;
-        return RetrainConfiguration.builder()
+        RetrainConfiguration.Builder builder = RetrainConfiguration.builder()
                 .dataset(dataset.request(folder.options()))
                 .genotype(genotype, genotypes.resolve(genotype))
                 .layers(layers).channels(channels).batchSize(batchSize).epochs(epochs).seed(seed)
                 .auxiliary(auxiliary).auxiliaryWeight(auxiliaryWeight).cutout(cutout).dropPath(dropPath).learningRate(learningRate)
                 .batchNormAfterPools(poolBatchNorm).validationFraction(validationFraction)
                 .device(deviceOptions.device()).threads(deviceOptions.threads()).trainLimit(trainLimit)
-                .network(kind)
-                .labelSmoothing(labelSmoothing != null ? labelSmoothing : imageNet ? RetrainConfiguration.IMAGENET_LABEL_SMOOTHING : 0)
-                .weightDecay(weightDecay != null ? weightDecay
-                        : imageNet ? RetrainConfiguration.IMAGENET_WEIGHT_DECAY : RetrainConfiguration.CIFAR_WEIGHT_DECAY)
-                .build();
+                .networkWithRecipe(kind);
+        if (labelSmoothing != null) {
+            builder.labelSmoothing(labelSmoothing);
+        }
+        if (weightDecay != null) {
+            builder.weightDecay(weightDecay);
+        }
+        return builder.build();
     }
 
     @Override

@@ -166,6 +166,19 @@ public record RetrainConfiguration(DatasetRequest dataset, String genotypeSource
         public Builder threads(int value) { threads = value; return this; }
         public Builder trainLimit(int value) { trainLimit = value; return this; }
         public Builder network(NetworkKind value) { network = value; return this; }
+
+        /**
+         * The network {@code value} with its published recipe's label smoothing and weight decay (DARTS
+         * and SNAS: none and 3e-4 for the CIFAR network, 0.1 and 3e-5 for the ImageNet one), so every
+         * caller gets the same defaults; set either after this to depart from the recipe.
+         */
+        public Builder networkWithRecipe(NetworkKind value) {
+            network = Objects.requireNonNull(value, "network");
+            boolean imageNet = value == NetworkKind.IMAGENET;
+            labelSmoothing = imageNet ? IMAGENET_LABEL_SMOOTHING : 0;
+            weightDecay = imageNet ? IMAGENET_WEIGHT_DECAY : CIFAR_WEIGHT_DECAY;
+            return this;
+        }
         public Builder labelSmoothing(double value) { labelSmoothing = value; return this; }
         public Builder weightDecay(double value) { weightDecay = value; return this; }
 

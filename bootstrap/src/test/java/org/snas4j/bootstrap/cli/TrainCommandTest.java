@@ -1,0 +1,49 @@
+package org.snas4j.bootstrap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.snas4j.application.port.in.retrain.RetrainConfiguration;
+import org.snas4j.bootstrap.wiring.DaggerSnas4jComponent;
+import org.snas4j.domain.space.NetworkKind;
+import picocli.CommandLine;
+
+/** What {@code train}'s flags make of a retraining configuration: the network's recipe unless a flag departs from it. */
+class TrainCommandTest {
+
+    @Test
+    void theImageNetNetworkTrainsWithItsRecipe() {
+        RetrainConfiguration configuration = configurationOf("--genotype", "snas-mild", "--network", "imagenet");
+
+        assertEquals(NetworkKind.IMAGENET, configuration.network());
+        assertEquals(RetrainConfiguration.IMAGENET_LABEL_SMOOTHING, configuration.labelSmoothing());
+        assertEquals(RetrainConfiguration.IMAGENET_WEIGHT_DECAY, configuration.weightDecay());
+    }
+
+    @Test
+    void flagsDepartFromTheRecipe() {
+        RetrainConfiguration configuration = configurationOf("--genotype", "snas-mild", "--network", "imagenet",
+                "--label-smoothing", "0", "--weight-decay", "1e-4");
+
+        assertEquals(0, configuration.labelSmoothing());
+        assertEquals(1e-4, configuration.weightDecay());
+    }
+
+    @Test
+    void theDefaultNetworkIsTheCifarOneWithItsRecipe() {
+        RetrainConfiguration configuration = configurationOf("--genotype", "snas-mild");
+
+        assertEquals(NetworkKind.CIFAR, configuration.network());
+        assertEquals(0, configuration.labelSmoothing());
+        assertEquals(RetrainConfiguration.CIFAR_WEIGHT_DECAY, configuration.weightDecay());
+    }
+
+    private static RetrainConfiguration configurationOf(String... args) {
+        CommandLine commands = DaggerSnas4jComponent.create().commandLine();
+        String[] line = new String[args.length + 1];
+        line[0] = "train";
+        System.arraycopy(args, 0, line, 1, args.length);
+        commands.parseArgs(line);
+        return ((TrainCommand) commands.getSubcommands().get("train").getCommand()).configuration();
+    }
+}
