@@ -44,8 +44,7 @@ public final class PredictService implements PredictUseCase {
 
     @Override
     public Predictions predict(Path modelDirectory, Path imageFile, int limit, Device device, int threads) {
-        SettingChecks.zeroOrPositive("limit", "all", limit);
-        SettingChecks.zeroOrPositive("threads", "all cores", threads);
+        checkSettings(limit, threads);
         ImageFileReader.Images images = reader.read(imageFile);
         try (ServedModel model = models.load(modelDirectory, device, threads)) {
             if (images.height() != model.height() || images.width() != model.width()) {
@@ -71,8 +70,7 @@ public final class PredictService implements PredictUseCase {
 
     @Override
     public Predictions predictFolder(Path modelDirectory, Path folder, boolean skipBadImages, int limit, Device device, int threads) {
-        SettingChecks.zeroOrPositive("limit", "all", limit);
-        SettingChecks.zeroOrPositive("threads", "all cores", threads);
+        checkSettings(limit, threads);
         try (ServedModel model = models.load(modelDirectory, device, threads)) {
             if (model.height() != model.width()) {
                 throw new InvalidInputException(modelDirectory, "takes " + model.height() + "x" + model.width()
@@ -162,5 +160,11 @@ public final class PredictService implements PredictUseCase {
                 target[offset + p * channels + c] = value;
             }
         }
+    }
+
+    /** Refuses a negative limit or thread count before the model is loaded. */
+    private static void checkSettings(int limit, int threads) {
+        SettingChecks.zeroOrPositive("limit", "all", limit);
+        SettingChecks.zeroOrPositive("threads", "all cores", threads);
     }
 }
