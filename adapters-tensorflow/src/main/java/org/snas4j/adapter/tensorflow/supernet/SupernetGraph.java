@@ -1,9 +1,7 @@
 package org.snas4j.adapter.tensorflow.supernet;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.snas4j.adapter.tensorflow.ops.DropPath;
 import org.snas4j.adapter.tensorflow.ops.Layers;
 import org.snas4j.adapter.tensorflow.ops.Mode;
@@ -63,18 +61,6 @@ final class SupernetGraph implements AutoCloseable {
     final Operand<TFloat32> evaluationCorrect;
     final Operand<TFloat32> evaluationCorrectTop5;
 
-    /** The graph's one Ops root: later additions (child passes) must come from it, so op names stay unique. */
-    private final Ops tf;
-    private final Map<CellPair<EdgeOpMatrix>, ChildPasses> children = new HashMap<>();
-
-    /**
-     * The passes of one child network (a one-hot Z) on the supernet's variables: a training-mode
-     * forward whose only effect is its BN statistics updates (momentum fed as for the supernet), and
-     * the inference-mode evaluation sums.
-     */
-    record ChildPasses(Op recalibrationStep, Operand<TFloat32> lossSum, Operand<TFloat32> correct, Operand<TFloat32> correctTop5) {
-    }
-
     SupernetGraph(SupernetConfig config, SessionSettings settings) {
         NetworkShape shape = config.shape();
         if (shape.kind() != org.snas4j.domain.space.NetworkKind.CIFAR) {
@@ -83,7 +69,7 @@ final class SupernetGraph implements AutoCloseable {
         layout = NetworkLayout.of(shape);
         graph = new Graph();
         try {
-            tf = Ops.create(graph).withDevice(settings.placement());
+            Ops tf = Ops.create(graph).withDevice(settings.placement());
             variables = new VariableStore(tf);
             images = tf.withName("images").placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, shape.inputSize(), shape.inputSize(), shape.inputChannels())));
@@ -145,40 +131,15 @@ final class SupernetGraph implements AutoCloseable {
 
             NetworkScope inference = NetworkScope.root(tf, variables, Mode.INFERENCE);
             Operand<TFloat32> inferenceLogits = SupernetNetwork.logits(inference, layout, images, zOperands);
-            evaluationLossSum = lossSum(inferenceLogits);
-            evaluationCorrect = correctSum(inferenceLogits, 1);
-            evaluationCorrectTop5 = correctSum(inferenceLogits, Math.min(5, shape.classes()));
+            Ops evaluation = tf;
+            Operand<TInt32> batchAxis = evaluation.constant(0);
+            evaluationLossSum = evaluation.sum(crossEntropy(evaluation, inferenceLogits), batchAxis);
+            evaluationCorrect = evaluation.sum(correct(evaluation, inferenceLogits, 1), batchAxis);
+            evaluationCorrectTop5 = evaluation.sum(correct(evaluation, inferenceLogits, Math.min(5, shape.classes())), batchAxis);
         } catch (RuntimeException e) {
             graph.close();
             throw e;
         }
-    }
-
-    /**
-     * The passes of the child network {@code oneHot} selects, added to the graph at its first use and
-     * kept: a search evaluates one or two children per epoch, so the graph grows by a few per run.
-     */
-    ChildPasses child(CellPair<EdgeOpMatrix> oneHot) {
-        ChildPasses known = children.get(oneHot);
-        if (known != null) {
-            return known;
-        }
-        NetworkScope training = NetworkScope.root(tf, variables, Mode.TRAINING).withBatchNormMomentum(batchNormMomentum);
-        SupernetNetwork.childLogits(training, layout, images, oneHot);
-        Op recalibration = tf.withControlDependencies(training.updates()).noOp();
-        Operand<TFloat32> logits = SupernetNetwork.childLogits(NetworkScope.root(tf, variables, Mode.INFERENCE), layout, images, oneHot);
-        ChildPasses passes = new ChildPasses(recalibration, lossSum(logits), correctSum(logits, 1),
-                correctSum(logits, Math.min(5, layout.shape().classes())));
-        children.put(oneHot, passes);
-        return passes;
-    }
-
-    private Operand<TFloat32> lossSum(Operand<TFloat32> logits) {
-        return tf.sum(crossEntropy(tf, logits), tf.constant(0));
-    }
-
-    private Operand<TFloat32> correctSum(Operand<TFloat32> logits, int k) {
-        return tf.sum(correct(tf, logits, k), tf.constant(0));
     }
 
     private Operand<TFloat32> crossEntropy(Ops tf, Operand<TFloat32> logits) {

@@ -3,8 +3,6 @@ package org.snas4j.adapter.tensorflow.supernet;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.snas4j.adapter.tensorflow.feed.BatchFeeds;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
 import org.snas4j.adapter.tensorflow.train.NativeResources;
@@ -38,8 +36,6 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
     private final BatchFeeds feeds;
     private final CellPair<TFloat32> zFeeds;
     private final TFloat32 learningRateFeed;
-    /** Keep probability 1: no drop-path in the supernet's recalibration passes. */
-    private final TFloat32 keepAll;
     /** Keys the drop-path masks by the run's seed, apart from the weight initialisation's streams. */
     private final long dropPathStream;
     private boolean closed;
@@ -64,7 +60,6 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
             Shape zShape = Shape.of(EdgeOpMatrix.ROWS, EdgeOpMatrix.COLUMNS);
             zFeeds = new CellPair<>(acquiring.add(TFloat32.tensorOf(zShape)), acquiring.add(TFloat32.tensorOf(zShape)));
             learningRateFeed = acquiring.add(TFloat32.scalarOf(0f));
-            keepAll = acquiring.add(TFloat32.scalarOf(1f));
             acquiring.keepAll();
         }
         dropPathStream = config.seed() * 0x9E3779B97F4A7C15L + 0x44524F50L;
@@ -114,89 +109,12 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
         }
     }
 
-    /**
-     * Held-out figures under {@code z}. A one-hot Z (a child network) runs through that child's own
-     * passes, one op per edge (see {@link SupernetNetwork#childLogits}); any other Z through the supernet.
-     */
     @Override
     public EvaluationResult evaluate(Batch batch, CellPair<EdgeOpMatrix> z) {
         requireOpen();
-        return SupernetNetwork.isOneHot(z) ? evaluateChild(batch, net.child(z)) : evaluateSupernet(batch, z);
-    }
-
-    @Override
-    public EvaluationResult evaluateRecalibrated(CellPair<EdgeOpMatrix> z, Iterable<Batch> calibration, Iterable<Batch> batches) {
-        requireOpen();
-        Objects.requireNonNull(calibration, "calibration");
-        Objects.requireNonNull(batches, "batches");
-        return SupernetNetwork.isOneHot(z) ? evaluateRecalibratedChild(net.child(z), calibration, batches)
-                : evaluateRecalibratedSupernet(z, calibration, batches);
-    }
-
-    /** The supernet's passes fed a one-hot {@code z}: the reference the child's own passes are tested against. */
-    EvaluationResult evaluateRecalibratedSupernet(CellPair<EdgeOpMatrix> z, Iterable<Batch> calibration, Iterable<Batch> batches) {
-        return restoringVariables(() -> {
-            runPasses(calibration, runner -> {
-                fillZ(z);
-                runner.feed(net.z.normal(), zFeeds.normal()).feed(net.z.reduction(), zFeeds.reduction()).addTarget(net.recalibrationStep);
-                if (net.keepProbability != null) {
-                    runner.feed(net.keepProbability, keepAll);
-                }
-            });
-            EvaluationResult total = EvaluationResult.EMPTY;
-            for (Batch batch : batches) {
-                total = total.plus(evaluateSupernet(batch, z));
-            }
-            return total;
-        });
-    }
-
-    private EvaluationResult evaluateRecalibratedChild(SupernetGraph.ChildPasses child, Iterable<Batch> calibration,
-                                                       Iterable<Batch> batches) {
-        return restoringVariables(() -> {
-            runPasses(calibration, runner -> runner.addTarget(child.recalibrationStep()));
-            EvaluationResult total = EvaluationResult.EMPTY;
-            for (Batch batch : batches) {
-                total = total.plus(evaluateChild(batch, child));
-            }
-            return total;
-        });
-    }
-
-    /** Runs {@code work}, then puts back every variable, not only the BN statistics: one read, one write, nothing left changed. */
-    private EvaluationResult restoringVariables(Supplier<EvaluationResult> work) {
-        Map<String, float[]> supernetState = net.variables.read(session);
-        try {
-            return work.get();
-        } finally {
-            net.variables.write(session, supernetState);
-        }
-    }
-
-    /**
-     * Training-mode passes over {@code calibration} whose only effect is to make each BN layer's
-     * statistics the mean over the batches: the k-th pass is fed momentum 1 / (k + 1).
-     */
-    private void runPasses(Iterable<Batch> calibration, Consumer<Session.Runner> target) {
-        int passes = 0;
-        for (Batch batch : calibration) {
-            BatchFeeds.Tensors inputs = feeds.fill(batch);
-            try (TFloat32 momentum = TFloat32.scalarOf(1f / (passes + 1))) {
-                Session.Runner runner = session.runner()
-                        .feed(net.images, inputs.images())
-                        .feed(net.batchNormMomentum, momentum);
-                target.accept(runner);
-                runner.run().close();
-            }
-            passes++;
-        }
-    }
-
-    /** The supernet's inference pass fed {@code z}, whatever it is (tests compare a child's own passes against it). */
-    EvaluationResult evaluateSupernet(Batch batch, CellPair<EdgeOpMatrix> z) {
         BatchFeeds.Tensors inputs = feeds.fill(batch);
         fillZ(z);
-        return evaluation(batch, session.runner()
+        try (Result result = session.runner()
                 .feed(net.images, inputs.images())
                 .feed(net.oneHotLabels, inputs.oneHotLabels())
                 .feed(net.labels, inputs.labels())
@@ -204,23 +122,51 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
                 .feed(net.z.reduction(), zFeeds.reduction())
                 .fetch(net.evaluationLossSum)
                 .fetch(net.evaluationCorrect)
-                .fetch(net.evaluationCorrectTop5));
-    }
-
-    private EvaluationResult evaluateChild(Batch batch, SupernetGraph.ChildPasses child) {
-        BatchFeeds.Tensors inputs = feeds.fill(batch);
-        return evaluation(batch, session.runner()
-                .feed(net.images, inputs.images())
-                .feed(net.oneHotLabels, inputs.oneHotLabels())
-                .feed(net.labels, inputs.labels())
-                .fetch(child.lossSum())
-                .fetch(child.correct())
-                .fetch(child.correctTop5()));
-    }
-
-    private static EvaluationResult evaluation(Batch batch, Session.Runner fetchingLossCorrectTop5) {
-        try (Result result = fetchingLossCorrectTop5.run()) {
+                .fetch(net.evaluationCorrectTop5)
+                .run()) {
             return new EvaluationResult(scalar(result, 0), Math.round(scalar(result, 1)), Math.round(scalar(result, 2)), batch.size());
+        }
+    }
+
+    @Override
+    public EvaluationResult evaluateRecalibrated(CellPair<EdgeOpMatrix> z, Iterable<Batch> calibration, Iterable<Batch> batches) {
+        requireOpen();
+        Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(batches, "batches");
+        // Every variable, not only the BN statistics: one read and one write, and nothing can be left changed.
+        Map<String, float[]> supernetState = net.variables.read(session);
+        try {
+            recalibrate(z, calibration);
+            EvaluationResult total = EvaluationResult.EMPTY;
+            for (Batch batch : batches) {
+                total = total.plus(evaluate(batch, z));
+            }
+            return total;
+        } finally {
+            net.variables.write(session, supernetState);
+        }
+    }
+
+    /** Training-mode passes under {@code z} whose only effect is to make each BN layer's statistics the mean over the batches. */
+    private void recalibrate(CellPair<EdgeOpMatrix> z, Iterable<Batch> calibration) {
+        int passes = 0;
+        for (Batch batch : calibration) {
+            BatchFeeds.Tensors inputs = feeds.fill(batch);
+            fillZ(z);
+            try (TFloat32 momentum = TFloat32.scalarOf(1f / (passes + 1));
+                 TFloat32 keepAll = TFloat32.scalarOf(1f)) {
+                Session.Runner runner = session.runner()
+                        .feed(net.images, inputs.images())
+                        .feed(net.z.normal(), zFeeds.normal())
+                        .feed(net.z.reduction(), zFeeds.reduction())
+                        .feed(net.batchNormMomentum, momentum)
+                        .addTarget(net.recalibrationStep);
+                if (net.keepProbability != null) {
+                    runner.feed(net.keepProbability, keepAll);
+                }
+                runner.run().close();
+            }
+            passes++;
         }
     }
 
@@ -295,7 +241,6 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
         zFeeds.normal().close();
         zFeeds.reduction().close();
         learningRateFeed.close();
-        keepAll.close();
         session.close();
         net.close();
     }
