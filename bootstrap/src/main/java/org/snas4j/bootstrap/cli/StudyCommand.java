@@ -67,7 +67,7 @@ public final class StudyCommand implements Callable<Integer>, RunsTensorFlow, Se
 
     @Option(names = "--random-cells", paramLabel = "K", description = "Random cells: two distinct inputs per node, ops drawn uniformly "
             + "(default: ${DEFAULT-VALUE}).")
-    int randomCells = 3;
+    int randomCells = 8;
 
     @Option(names = "--published", paramLabel = "NAMES", description = "Published cells to retrain too, comma-separated, or none "
             + "(default: ${DEFAULT-VALUE}).")

@@ -29,21 +29,34 @@ public final class Blocks {
      */
     public static Operand<TFloat32> sepConv(NetworkScope scope, FeatureMap x, int inChannels, int outChannels,
                                             int kernel, int stride, int padding, boolean affine) {
+        return sepConv(scope, x, inChannels, outChannels, kernel, stride, padding, affine, null);
+    }
+
+    /** As {@link #sepConv(NetworkScope, FeatureMap, int, int, int, int, int, boolean)}, the output scaled per channel by {@code outputScale} (null: not). */
+    public static Operand<TFloat32> sepConv(NetworkScope scope, FeatureMap x, int inChannels, int outChannels,
+                                            int kernel, int stride, int padding, boolean affine, Operand<TFloat32> outputScale) {
         Operand<TFloat32> y = Layers.depthwiseConv2d(scope, "depthwise1", x.relu(scope), inChannels, kernel, stride, padding);
         y = Layers.conv2d(scope, "pointwise1", y, inChannels, inChannels, 1, 1, 0);
         y = Layers.batchNorm(scope, "bn1", y, inChannels, affine);
         y = Layers.depthwiseConv2d(scope, "depthwise2", Layers.relu(scope, y), inChannels, kernel, 1, padding);
         y = Layers.conv2d(scope, "pointwise2", y, inChannels, outChannels, 1, 1, 0);
-        return Layers.batchNorm(scope, "bn2", y, outChannels, affine);
+        return Layers.batchNorm(scope, "bn2", y, outChannels, affine, outputScale);
     }
 
     /** Dilated separable convolution ({@code DilConv}): ReLU, dilated depthwise, pointwise, BN. */
     public static Operand<TFloat32> dilConv(NetworkScope scope, FeatureMap x, int inChannels, int outChannels,
                                             int kernel, int stride, int padding, int dilation, boolean affine) {
+        return dilConv(scope, x, inChannels, outChannels, kernel, stride, padding, dilation, affine, null);
+    }
+
+    /** As {@link #dilConv(NetworkScope, FeatureMap, int, int, int, int, int, int, boolean)}, the output scaled per channel by {@code outputScale} (null: not). */
+    public static Operand<TFloat32> dilConv(NetworkScope scope, FeatureMap x, int inChannels, int outChannels,
+                                            int kernel, int stride, int padding, int dilation, boolean affine,
+                                            Operand<TFloat32> outputScale) {
         Operand<TFloat32> y = Layers.dilatedDepthwiseConv2d(scope, "depthwise", x.relu(scope), inChannels, kernel,
                 dilation, stride, padding);
         y = Layers.conv2d(scope, "pointwise", y, inChannels, outChannels, 1, 1, 0);
-        return Layers.batchNorm(scope, "bn", y, outChannels, affine);
+        return Layers.batchNorm(scope, "bn", y, outChannels, affine, outputScale);
     }
 
     /**
@@ -53,6 +66,12 @@ public final class Blocks {
      */
     public static Operand<TFloat32> factorizedReduce(NetworkScope scope, FeatureMap x, int inChannels,
                                                      int outChannels, boolean affine) {
+        return factorizedReduce(scope, x, inChannels, outChannels, affine, null);
+    }
+
+    /** As {@link #factorizedReduce(NetworkScope, FeatureMap, int, int, boolean)}, the output scaled per channel by {@code outputScale} (null: not). */
+    public static Operand<TFloat32> factorizedReduce(NetworkScope scope, FeatureMap x, int inChannels,
+                                                     int outChannels, boolean affine, Operand<TFloat32> outputScale) {
         if (outChannels % 2 != 0) {
             throw new IllegalArgumentException("FactorizedReduce needs an even output channel count, got " + outChannels);
         }
@@ -62,6 +81,6 @@ public final class Blocks {
         Operand<TFloat32> even = Layers.conv2d(scope, "conv1", activated, inChannels, outChannels / 2, 1, 2, 0);
         Operand<TFloat32> odd = Layers.conv2d(scope, "conv2", shifted, inChannels, outChannels / 2, 1, 2, 0);
         Operand<TFloat32> joined = tf.concat(List.of(even, odd), tf.constant(3));
-        return Layers.batchNorm(scope, "bn", joined, outChannels, affine);
+        return Layers.batchNorm(scope, "bn", joined, outChannels, affine, outputScale);
     }
 }

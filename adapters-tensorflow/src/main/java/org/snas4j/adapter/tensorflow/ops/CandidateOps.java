@@ -42,6 +42,35 @@ public record CandidateOps(boolean affine, boolean batchNormAfterPool) {
         };
     }
 
+    /**
+     * {@code op}'s output weighted by Z[op]: {@code scalar} is the weight, {@code perChannel} the same
+     * weight repeated over the edge's channels. An op that ends in a BN without affine parameters takes
+     * {@code perChannel} as that BN's scale (no multiply of its own, and no kept output for its
+     * gradient); any other op's output is multiplied by {@code scalar}. {@code none} is the caller's to
+     * leave out.
+     */
+    public Operand<TFloat32> buildWeighted(NetworkScope scope, Operation op, FeatureMap x, EdgeShape edge, Operand<TFloat32> scalar,
+                                           Operand<TFloat32> perChannel) {
+        Objects.requireNonNull(op, "op");
+        int channels = edge.channels();
+        int stride = edge.stride();
+        int padding = op.dilation() * (op.kernelSize() - 1) / 2;
+        boolean scalesInBatchNorm = !affine && (op.isSeparableConv() || op.isDilatedConv() || (op.isPool() && batchNormAfterPool)
+                || (op == Operation.SKIP_CONNECT && stride != 1));
+        if (!scalesInBatchNorm) {
+            return scope.tf().math.mul(scalar, build(scope, op, x, edge));
+        }
+        return switch (op) {
+            case MAX_POOL_3X3 -> Layers.batchNorm(scope, "bn", Layers.maxPool3x3(scope, x.value(), stride), channels, false, perChannel);
+            case AVG_POOL_3X3 -> Layers.batchNorm(scope, "bn", Layers.avgPool3x3(scope, x.value(), stride), channels, false, perChannel);
+            case SKIP_CONNECT -> Blocks.factorizedReduce(scope, x, channels, channels, false, perChannel);
+            case SEP_CONV_3X3, SEP_CONV_5X5 -> Blocks.sepConv(scope, x, channels, channels, op.kernelSize(), stride, padding, false, perChannel);
+            case DIL_CONV_3X3, DIL_CONV_5X5 ->
+                    Blocks.dilConv(scope, x, channels, channels, op.kernelSize(), stride, padding, op.dilation(), false, perChannel);
+            case NONE -> throw new IllegalArgumentException("none has no output to weight");
+        };
+    }
+
     private Operand<TFloat32> afterPool(NetworkScope scope, Operand<TFloat32> pooled, int channels) {
         return batchNormAfterPool ? Layers.batchNorm(scope, "bn", pooled, channels, affine) : pooled;
     }

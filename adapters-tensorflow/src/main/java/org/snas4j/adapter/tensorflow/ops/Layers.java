@@ -110,11 +110,25 @@ public final class Layers {
      */
     public static Operand<TFloat32> batchNorm(NetworkScope scope, String name, Operand<TFloat32> x, int channels,
                                               boolean affine) {
+        return batchNorm(scope, name, x, channels, affine, null);
+    }
+
+    /**
+     * Batch norm without affine parameters whose output is multiplied by {@code outputScale} (a
+     * per-channel vector, or null for none): the scale of the BN itself, so a supernet op's Z weight
+     * costs no multiply of its own, nor the gradient of one, nor the kept output that gradient reads.
+     */
+    public static Operand<TFloat32> batchNorm(NetworkScope scope, String name, Operand<TFloat32> x, int channels,
+                                              boolean affine, Operand<TFloat32> outputScale) {
         requireChannels(x, channels);
+        if (affine && outputScale != null) {
+            throw new IllegalArgumentException("an affine batch norm has a scale of its own");
+        }
         NetworkScope bn = scope.child(name);
         Ops tf = bn.tf();
         Shape perChannel = Shape.of(channels);
-        Operand<TFloat32> scale = affine ? bn.weight("gamma", perChannel, WeightInit.constant(1f)) : tf.constant(filled(channels, 1f));
+        Operand<TFloat32> scale = affine ? bn.weight("gamma", perChannel, WeightInit.constant(1f))
+                : outputScale != null ? outputScale : tf.constant(filled(channels, 1f));
         Operand<TFloat32> offset = affine ? bn.weight("beta", perChannel, WeightInit.constant(0f)) : tf.constant(new float[channels]);
         Variable<TFloat32> movingMean = bn.state("moving_mean", perChannel, WeightInit.constant(0f));
         Variable<TFloat32> movingVariance = bn.state("moving_variance", perChannel, WeightInit.constant(1f));

@@ -9,6 +9,7 @@ import org.snas4j.adapter.tensorflow.ops.NetworkScope;
 import org.snas4j.domain.space.EdgeShape;
 import org.snas4j.domain.space.Operation;
 import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -24,29 +25,36 @@ public final class MixedEdge {
 
     /**
      * The weighted terms Z[k] * O_k(x) for every operation but none; each operation's variables live
-     * under {@code scope}'s child named by the operation id.
+     * under {@code scope}'s child named by the operation id. An op ending in a BN takes its weight as
+     * that BN's scale (see {@link CandidateOps#buildWeighted}).
      *
-     * @param weights the edge's 8 scalar weights, indexed by {@link Operation#ordinal()}
+     * @param weights           the edge's 8 scalar weights, indexed by {@link Operation#ordinal()}
+     * @param perChannelWeights the same 8 weights, each repeated over the edge's channels
      */
     public static List<Operand<TFloat32>> weightedTerms(NetworkScope scope, FeatureMap x, EdgeShape edge,
-                                                        List<Operand<TFloat32>> weights, CandidateOps candidates) {
-        if (weights.size() != Operation.COUNT) {
-            throw new IllegalArgumentException("an edge needs " + Operation.COUNT + " weights, got " + weights.size());
+                                                        List<Operand<TFloat32>> weights, List<Operand<TFloat32>> perChannelWeights,
+                                                        CandidateOps candidates) {
+        if (weights.size() != Operation.COUNT || perChannelWeights.size() != Operation.COUNT) {
+            throw new IllegalArgumentException("an edge needs " + Operation.COUNT + " weights, got " + weights.size() + " and "
+                    + perChannelWeights.size());
         }
         List<Operand<TFloat32>> terms = new ArrayList<>(Operation.COUNT - 1);
         for (Operation op : Operation.all()) {
             if (op == Operation.NONE) {
                 continue;
             }
-            Operand<TFloat32> output = candidates.build(scope.child(op.id()), op, x, edge);
-            terms.add(scope.tf().math.mul(weights.get(op.ordinal()), output));
+            terms.add(candidates.buildWeighted(scope.child(op.id()), op, x, edge, weights.get(op.ordinal()),
+                    perChannelWeights.get(op.ordinal())));
         }
         return terms;
     }
 
-    /** The mixed edge's output, sum_k Z[k] * O_k(x). */
-    public static Operand<TFloat32> build(NetworkScope scope, FeatureMap x, EdgeShape edge,
-                                          List<Operand<TFloat32>> weights, CandidateOps candidates) {
-        return Layers.sum(scope, weightedTerms(scope, x, edge, weights, candidates));
+    /** The mixed edge's output, sum_k Z[k] * O_k(x), for the 8 scalar weights of {@code weights} (a vector). */
+    public static Operand<TFloat32> build(NetworkScope scope, FeatureMap x, EdgeShape edge, Operand<TFloat32> weights,
+                                          CandidateOps candidates) {
+        Ops tf = scope.tf();
+        List<Operand<TFloat32>> scalars = new ArrayList<>(tf.unstack(weights, (long) Operation.COUNT).output());
+        List<Operand<TFloat32>> perChannel = EdgeWeights.repeatedOverChannels(tf, weights, Operation.COUNT, edge.channels());
+        return Layers.sum(scope, weightedTerms(scope, x, edge, scalars, perChannel, candidates));
     }
 }

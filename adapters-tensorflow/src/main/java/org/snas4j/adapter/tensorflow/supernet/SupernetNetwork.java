@@ -84,7 +84,7 @@ public final class SupernetNetwork {
                 int edge = CellTopology.edgeIndex(from, node);
                 NetworkScope edgeScope = scope.child("edge" + edge);
                 List<Operand<TFloat32>> edgeTerms = MixedEdge.weightedTerms(edgeScope, states.get(from), cell.edge(edge),
-                        z.edge(edge), CANDIDATES);
+                        z.edge(edge), z.edge(edge, channels), CANDIDATES);
                 if (dropPath == null) {
                     terms.addAll(edgeTerms);
                 } else {

@@ -25,10 +25,6 @@ import org.tensorflow.types.TFloat32;
 
 class MixedEdgeTest {
 
-    private static List<Operand<TFloat32>> scalars(GraphProbe probe, Placeholder<TFloat32> z) {
-        return new ArrayList<>(probe.tf().unstack(z, (long) Operation.COUNT).output());
-    }
-
     @ParameterizedTest(name = "one-hot on {0}")
     @EnumSource(Operation.class)
     void oneHotZGivesExactlyThatOperation(Operation chosen) {
@@ -38,7 +34,7 @@ class MixedEdgeTest {
                 Placeholder<TFloat32> x = probe.input("x", Shape.of(2, 6, 6, 4));
                 Placeholder<TFloat32> z = probe.input("z", Shape.of(Operation.COUNT));
                 NetworkScope scope = probe.scope(Mode.TRAINING);
-                Operand<TFloat32> mixed = MixedEdge.build(scope, FeatureMap.of(x), edge, scalars(probe, z), CandidateOps.search());
+                Operand<TFloat32> mixed = MixedEdge.build(scope, FeatureMap.of(x), edge, z, CandidateOps.search());
                 // The same variable path, so the lone op reuses the mixed edge's weights.
                 Operand<TFloat32> alone = CandidateOps.search().build(scope.child(chosen.id()), chosen, FeatureMap.of(x), edge);
                 probe.finish(mixed, 5);
@@ -59,7 +55,7 @@ class MixedEdgeTest {
         try (GraphProbe probe = new GraphProbe()) {
             Placeholder<TFloat32> x = probe.input("x", Shape.of(2, 6, 6, 4));
             Placeholder<TFloat32> z = probe.input("z", Shape.of(Operation.COUNT));
-            probe.finish(MixedEdge.build(probe.scope(Mode.TRAINING), FeatureMap.of(x), edge, scalars(probe, z), CandidateOps.search()), 6);
+            probe.finish(MixedEdge.build(probe.scope(Mode.TRAINING), FeatureMap.of(x), edge, z, CandidateOps.search()), 6);
             float[] softZ = {0.05f, 0.1f, 0.15f, 0.2f, 0.1f, 0.15f, 0.1f, 0.15f};
             Map<String, float[]> point = probe.point(new HashMap<>(Map.of("x", Map4.random(2, 6, 6, 4, 9).data(), "z", softZ)));
             Map<String, float[]> gradient = probe.gradient(point);
