@@ -27,19 +27,7 @@ public record CandidateOps(boolean affine, boolean batchNormAfterPool) {
      * with a ReLU use {@code x}'s shared one.
      */
     public Operand<TFloat32> build(NetworkScope scope, Operation op, FeatureMap x, EdgeShape edge) {
-        Objects.requireNonNull(op, "op");
-        int channels = edge.channels();
-        int stride = edge.stride();
-        int padding = op.dilation() * (op.kernelSize() - 1) / 2;
-        return switch (op) {
-            case NONE -> Layers.zeros(scope, x.value(), stride);
-            case MAX_POOL_3X3 -> afterPool(scope, Layers.maxPool3x3(scope, x.value(), stride), channels);
-            case AVG_POOL_3X3 -> afterPool(scope, Layers.avgPool3x3(scope, x.value(), stride), channels);
-            case SKIP_CONNECT -> stride == 1 ? x.value() : Blocks.factorizedReduce(scope, x, channels, channels, affine);
-            case SEP_CONV_3X3, SEP_CONV_5X5 -> Blocks.sepConv(scope, x, channels, channels, op.kernelSize(), stride, padding, affine);
-            case DIL_CONV_3X3, DIL_CONV_5X5 ->
-                    Blocks.dilConv(scope, x, channels, channels, op.kernelSize(), stride, padding, op.dilation(), affine);
-        };
+        return build(scope, op, x, edge, null);
     }
 
     /**
@@ -51,27 +39,38 @@ public record CandidateOps(boolean affine, boolean batchNormAfterPool) {
      */
     public Operand<TFloat32> buildWeighted(NetworkScope scope, Operation op, FeatureMap x, EdgeShape edge, Operand<TFloat32> scalar,
                                            Operand<TFloat32> perChannel) {
+        if (op == Operation.NONE) {
+            throw new IllegalArgumentException("none has no output to weight");
+        }
+        return endsInScalableBatchNorm(op, edge.stride()) ? build(scope, op, x, edge, perChannel)
+                : scope.tf().math.mul(scalar, build(scope, op, x, edge, null));
+    }
+
+    /** True when {@code op}'s last layer is a BN without affine parameters, whose scale can carry a weight. */
+    private boolean endsInScalableBatchNorm(Operation op, int stride) {
+        return !affine && (op.isSeparableConv() || op.isDilatedConv() || (op.isPool() && batchNormAfterPool)
+                || (op == Operation.SKIP_CONNECT && stride != 1));
+    }
+
+    /** {@code op}, its last BN scaled by {@code outputScale} (null: not; only for ops that end in a non-affine BN). */
+    private Operand<TFloat32> build(NetworkScope scope, Operation op, FeatureMap x, EdgeShape edge, Operand<TFloat32> outputScale) {
         Objects.requireNonNull(op, "op");
         int channels = edge.channels();
         int stride = edge.stride();
         int padding = op.dilation() * (op.kernelSize() - 1) / 2;
-        boolean scalesInBatchNorm = !affine && (op.isSeparableConv() || op.isDilatedConv() || (op.isPool() && batchNormAfterPool)
-                || (op == Operation.SKIP_CONNECT && stride != 1));
-        if (!scalesInBatchNorm) {
-            return scope.tf().math.mul(scalar, build(scope, op, x, edge));
-        }
         return switch (op) {
-            case MAX_POOL_3X3 -> Layers.batchNorm(scope, "bn", Layers.maxPool3x3(scope, x.value(), stride), channels, false, perChannel);
-            case AVG_POOL_3X3 -> Layers.batchNorm(scope, "bn", Layers.avgPool3x3(scope, x.value(), stride), channels, false, perChannel);
-            case SKIP_CONNECT -> Blocks.factorizedReduce(scope, x, channels, channels, false, perChannel);
-            case SEP_CONV_3X3, SEP_CONV_5X5 -> Blocks.sepConv(scope, x, channels, channels, op.kernelSize(), stride, padding, false, perChannel);
+            case NONE -> Layers.zeros(scope, x.value(), stride);
+            case MAX_POOL_3X3 -> afterPool(scope, Layers.maxPool3x3(scope, x.value(), stride), channels, outputScale);
+            case AVG_POOL_3X3 -> afterPool(scope, Layers.avgPool3x3(scope, x.value(), stride), channels, outputScale);
+            case SKIP_CONNECT -> stride == 1 ? x.value() : Blocks.factorizedReduce(scope, x, channels, channels, affine, outputScale);
+            case SEP_CONV_3X3, SEP_CONV_5X5 ->
+                    Blocks.sepConv(scope, x, channels, channels, op.kernelSize(), stride, padding, affine, outputScale);
             case DIL_CONV_3X3, DIL_CONV_5X5 ->
-                    Blocks.dilConv(scope, x, channels, channels, op.kernelSize(), stride, padding, op.dilation(), false, perChannel);
-            case NONE -> throw new IllegalArgumentException("none has no output to weight");
+                    Blocks.dilConv(scope, x, channels, channels, op.kernelSize(), stride, padding, op.dilation(), affine, outputScale);
         };
     }
 
-    private Operand<TFloat32> afterPool(NetworkScope scope, Operand<TFloat32> pooled, int channels) {
-        return batchNormAfterPool ? Layers.batchNorm(scope, "bn", pooled, channels, affine) : pooled;
+    private Operand<TFloat32> afterPool(NetworkScope scope, Operand<TFloat32> pooled, int channels, Operand<TFloat32> outputScale) {
+        return batchNormAfterPool ? Layers.batchNorm(scope, "bn", pooled, channels, affine, outputScale) : pooled;
     }
 }
