@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.in.retrain.ChildEvaluation;
+import org.snas4j.application.port.in.retrain.RandomTransforms;
 import org.snas4j.application.port.in.retrain.RetrainConfiguration;
 import org.snas4j.application.port.in.retrain.RetrainGenotypeUseCase;
 import org.snas4j.application.port.in.retrain.RetrainOutcome;
@@ -89,6 +90,11 @@ public final class TrainCommand implements Callable<Integer>, RunsTensorFlow, Se
     @Option(names = "--auxiliary-weight", paramLabel = "W", description = "Auxiliary loss weight (default: ${DEFAULT-VALUE}).")
     double auxiliaryWeight = D.auxiliaryWeight();
 
+    @Option(names = "--augment", paramLabel = "TRANSFORMS", description = "Random transforms of the training images: auto (crop "
+            + "and flip for colour images, none for grey ones, as digits must not be flipped), none, crop (4-pixel padded random "
+            + "crop), flip (left-right), crop-flip (DARTS on CIFAR-10; also right for Fashion-MNIST) (default: ${DEFAULT-VALUE}).")
+    String augment = D.randomTransforms().id();
+
     @Option(names = "--cutout", paramLabel = "PIXELS", description = "Cutout square side, 0 = off (default: ${DEFAULT-VALUE}; paper: 16).")
     int cutout = D.cutout();
 
@@ -151,6 +157,7 @@ public final class TrainCommand implements Callable<Integer>, RunsTensorFlow, Se
                 .auxiliary(auxiliary).auxiliaryWeight(auxiliaryWeight).cutout(cutout).dropPath(dropPath).learningRate(learningRate)
                 .batchNormAfterPools(poolBatchNorm).validationFraction(validationFraction)
                 .device(deviceOptions.device()).threads(deviceOptions.threads()).trainLimit(trainLimit)
+                .randomTransforms(SearchOptions.parse("--augment", augment, RandomTransforms::fromId))
                 .networkWithRecipe(kind);
         if (labelSmoothing != null) {
             builder.labelSmoothing(labelSmoothing);
@@ -173,7 +180,8 @@ public final class TrainCommand implements Callable<Integer>, RunsTensorFlow, Se
         Map<String, String> flags = SettingFlags.ofEveryTrainingRun();
         flags.putAll(Map.of("genotype", "--genotype", "genotypeSource", "--genotype", "auxiliary", "--auxiliary",
                 "auxiliaryWeight", "--auxiliary-weight", "cutout", "--cutout", "batchNormAfterPools", "--pool-bn"));
-        flags.putAll(Map.of("network", "--network", "labelSmoothing", "--label-smoothing", "weightDecay", "--weight-decay"));
+        flags.putAll(Map.of("network", "--network", "labelSmoothing", "--label-smoothing", "weightDecay", "--weight-decay",
+                "randomTransforms", "--augment"));
         return Map.copyOf(flags);
     }
 }

@@ -1,8 +1,12 @@
 package org.snas4j.bootstrap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.port.in.retrain.RandomTransforms;
 import org.snas4j.application.port.in.retrain.RetrainConfiguration;
 import org.snas4j.bootstrap.wiring.DaggerSnas4jComponent;
 import org.snas4j.domain.space.NetworkKind;
@@ -36,6 +40,21 @@ class TrainCommandTest {
         assertEquals(NetworkKind.CIFAR, configuration.network());
         assertEquals(0, configuration.labelSmoothing());
         assertEquals(RetrainConfiguration.CIFAR_WEIGHT_DECAY, configuration.weightDecay());
+    }
+
+    @Test
+    void augmentNamesTheRandomTransformsAndDefaultsToTheDatasetsOwn() {
+        assertEquals(RandomTransforms.AUTO, configurationOf("--genotype", "snas-mild").randomTransforms());
+        assertEquals(RandomTransforms.CROP_FLIP, configurationOf("--genotype", "snas-mild", "--augment", "crop-flip").randomTransforms());
+        assertEquals(RandomTransforms.NONE, configurationOf("--genotype", "snas-mild", "--augment", "NONE").randomTransforms());
+    }
+
+    @Test
+    void anUnknownAugmentIsRefusedNamingTheFlagAndTheChoices() {
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> configurationOf("--genotype", "snas-mild", "--augment", "rotate"));
+        assertTrue(refused.getMessage().contains("--augment"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("crop-flip"), refused.getMessage());
     }
 
     private static RetrainConfiguration configurationOf(String... args) {

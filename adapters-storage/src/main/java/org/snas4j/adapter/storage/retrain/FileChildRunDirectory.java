@@ -20,6 +20,7 @@ import org.snas4j.adapter.storage.io.RunLock;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.in.provenance.Provenance;
 import org.snas4j.application.port.in.retrain.ChildEvaluation;
+import org.snas4j.application.port.in.retrain.RandomTransforms;
 import org.snas4j.application.port.in.retrain.RetrainConfiguration;
 import org.snas4j.application.port.in.retrain.RetrainEpochMetrics;
 import org.snas4j.application.port.in.retrain.RetrainResult;
@@ -98,7 +99,7 @@ final class FileChildRunDirectory implements ChildRunDirectory {
                 .put("learning_rate_min", c.learningRateMin()).put("batch_norm_after_pools", c.batchNormAfterPools())
                 .put("validation_fraction", c.validationFraction()).put("device", c.device()).put("threads", c.threads())
                 .put("train_limit", c.trainLimit()).put("network", c.network().id()).put("label_smoothing", c.labelSmoothing())
-                .put("weight_decay", c.weightDecay());
+                .put("weight_decay", c.weightDecay()).put("random_transforms", c.randomTransforms().id());
         c.dataset().directory().ifPresent(d -> p.put("dataset.directory", d));
         if (c.dataset().isFolder()) {
             ImageFolderOptions f = c.dataset().folder();
@@ -142,7 +143,9 @@ final class FileChildRunDirectory implements ChildRunDirectory {
                     p.decimal("drop_path"), p.decimal("learning_rate"), p.decimal("learning_rate_min"), p.bool("batch_norm_after_pools"),
                     p.decimal("validation_fraction"), Device.valueOf(p.string("device")), p.integer("threads"), p.integer("train_limit"),
                     network, p.has("label_smoothing") ? p.decimal("label_smoothing") : 0,
-                    p.has("weight_decay") ? p.decimal("weight_decay") : RetrainConfiguration.CIFAR_WEIGHT_DECAY);
+                    p.has("weight_decay") ? p.decimal("weight_decay") : RetrainConfiguration.CIFAR_WEIGHT_DECAY,
+                    // Runs recorded before the choice existed had the dataset's default transforms.
+                    p.has("random_transforms") ? RandomTransforms.fromId(p.string("random_transforms")) : RandomTransforms.AUTO);
             NetworkShape shape = new NetworkShape(c.layers(), c.channels(), p.integer("shape.input_size"),
                     p.integer("shape.input_channels"), p.integer("shape.classes"),
                     p.has("shape.network") ? NetworkKind.fromId(p.string("shape.network")) : NetworkKind.CIFAR);

@@ -1,5 +1,6 @@
 package org.snas4j.application.service.data;
 
+import org.snas4j.application.port.in.retrain.RandomTransforms;
 import org.snas4j.application.port.out.data.ImageDataset;
 
 /**
@@ -41,6 +42,17 @@ public record Augmentation(int cropPadding, boolean horizontalFlip, int cutoutLe
      */
     public static Augmentation defaultFor(ImageDataset dataset) {
         return dataset.channels() >= 3 ? cropAndFlip() : none();
+    }
+
+    /** The transforms {@code choice} names for {@code dataset}: {@link RandomTransforms#AUTO} is {@link #defaultFor}. */
+    public static Augmentation of(RandomTransforms choice, ImageDataset dataset) {
+        return switch (choice) {
+            case AUTO -> defaultFor(dataset);
+            case NONE -> none();
+            case CROP -> new Augmentation(STANDARD_CROP_PADDING, false, 0);
+            case FLIP -> new Augmentation(0, true, 0);
+            case CROP_FLIP -> cropAndFlip();
+        };
     }
 
     public Augmentation withCutout(int length) {

@@ -64,7 +64,7 @@ final class ChildData {
                     + ", these images give " + auxiliaryInputSize(shape) + "x" + auxiliaryInputSize(shape));
         }
         Normalization normalization = Normalization.of(train);
-        Augmentation augmentation = Augmentation.defaultFor(train).withCutout(config.cutout());
+        Augmentation augmentation = Augmentation.of(config.randomTransforms(), train).withCutout(config.cutout());
         return new ChildData(all.name(), all.fingerprint(), shape, normalization,
                 BatchStream.training(train, config.batchSize(), normalization, augmentation, config.seed()),
                 BatchStream.evaluation(heldOut, BatchStream.EVALUATION_BATCH, normalization), heldOutName,

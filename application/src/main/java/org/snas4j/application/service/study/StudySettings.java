@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.snas4j.application.port.in.study.StudyConfiguration;
 import org.snas4j.application.port.in.study.StudyConfigurationValidator;
 
+import org.snas4j.application.port.in.retrain.RandomTransforms;
 import org.snas4j.application.port.in.retrain.RetrainConfiguration;
 import org.snas4j.application.port.out.data.ImageFolderOptions;
 import org.snas4j.domain.space.NetworkKind;
@@ -58,6 +59,7 @@ final class StudySettings {
         settings.put("retrain.network", NetworkKind.CIFAR.name());
         settings.put("retrain.labelSmoothing", Double.toString(0.0));
         settings.put("retrain.weightDecay", Double.toString(RetrainConfiguration.CIFAR_WEIGHT_DECAY));
+        settings.put("retrain.randomTransforms", RandomTransforms.AUTO.name());
         return settings;
     }
 

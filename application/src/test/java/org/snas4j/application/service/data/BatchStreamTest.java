@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.snas4j.application.InvalidInputException;
+import org.snas4j.application.port.in.retrain.RandomTransforms;
 import org.snas4j.application.port.out.data.Batch;
 import org.snas4j.application.port.out.data.ImageDataset;
 import org.snas4j.application.port.out.data.Normalization;
@@ -193,5 +194,16 @@ class BatchStreamTest {
     void grayscaleDatasetsAreNotAugmentedByDefaultColourOnesAre() {
         assertTrue(Augmentation.defaultFor(gray).isIdentity());
         assertEquals(Augmentation.cropAndFlip(), Augmentation.defaultFor(color));
+    }
+
+    @Test
+    void aChosenTransformAppliesToGreyAndColourImagesAlike() {
+        for (ImageDataset data : List.of(gray, color)) {
+            assertEquals(Augmentation.defaultFor(data), Augmentation.of(RandomTransforms.AUTO, data));
+            assertTrue(Augmentation.of(RandomTransforms.NONE, data).isIdentity());
+            assertEquals(new Augmentation(Augmentation.STANDARD_CROP_PADDING, false, 0), Augmentation.of(RandomTransforms.CROP, data));
+            assertEquals(new Augmentation(0, true, 0), Augmentation.of(RandomTransforms.FLIP, data));
+            assertEquals(Augmentation.cropAndFlip(), Augmentation.of(RandomTransforms.CROP_FLIP, data));
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.snas4j.application.port.in.retrain.RandomTransforms;
 import org.snas4j.application.port.in.retrain.RetrainConfiguration;
 import org.snas4j.application.port.in.search.SearchConfiguration;
 import org.snas4j.application.port.out.data.DatasetRequest;
@@ -19,19 +20,23 @@ import org.snas4j.application.port.in.study.StudyConfiguration;
 class StudySettingsTest {
 
     private static RetrainConfiguration retrain(NetworkKind network, double labelSmoothing, double weightDecay) {
+        return retrain(network, labelSmoothing, weightDecay, RandomTransforms.AUTO);
+    }
+
+    private static RetrainConfiguration retrain(NetworkKind network, double labelSmoothing, double weightDecay, RandomTransforms transforms) {
         return new RetrainConfiguration(DatasetRequest.bundledDefault(), "study", PublishedGenotypes.byName("snas-mild"), 8, 16, 64, 5, 1,
-                false, 0.4, 0, 0.2, 0.025, 0, false, 0, Device.CPU, 0, 10_000, network, labelSmoothing, weightDecay);
+                false, 0.4, 0, 0.2, 0.025, 0, false, 0, Device.CPU, 0, 10_000, network, labelSmoothing, weightDecay, transforms);
     }
 
     private static StudyConfiguration study(RetrainConfiguration retrain) {
         return new StudyConfiguration(SearchConfiguration.DEFAULTS, retrain, 1, 3, List.of("snas-mild"), 1);
     }
 
-    /** The settings as a study recorded them before the folder, network, smoothing and weight-decay settings existed. */
+    /** The settings as a study recorded them before the folder, network, smoothing, weight-decay and transforms settings existed. */
     private static Map<String, String> recordedBefore(StudyConfiguration configuration) {
         Map<String, String> recorded = new TreeMap<>(StudySettings.of(configuration));
         recorded.keySet().removeIf(key -> key.contains(".dataset.folder.") || key.equals("retrain.network")
-                || key.equals("retrain.labelSmoothing") || key.equals("retrain.weightDecay"));
+                || key.equals("retrain.labelSmoothing") || key.equals("retrain.weightDecay") || key.equals("retrain.randomTransforms"));
         return recorded;
     }
 
@@ -48,6 +53,14 @@ class StudySettingsTest {
         List<String> differences = StudySettings.differences(recordedBefore(recorded), StudySettings.of(imageNet));
         assertEquals(3, differences.size(), differences.toString());
         assertTrue(differences.contains("retrain.network=CIFAR (now IMAGENET)"), differences.toString());
+    }
+
+    @Test
+    void norWithOtherRandomTransforms() {
+        StudyConfiguration recorded = study(retrain(NetworkKind.CIFAR, 0, RetrainConfiguration.CIFAR_WEIGHT_DECAY));
+        StudyConfiguration cropped = study(retrain(NetworkKind.CIFAR, 0, RetrainConfiguration.CIFAR_WEIGHT_DECAY, RandomTransforms.CROP_FLIP));
+        assertEquals(List.of("retrain.randomTransforms=AUTO (now CROP_FLIP)"),
+                StudySettings.differences(recordedBefore(recorded), StudySettings.of(cropped)));
     }
 
     @Test

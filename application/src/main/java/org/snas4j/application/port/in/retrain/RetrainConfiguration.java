@@ -39,12 +39,13 @@ import org.snas4j.domain.space.NetworkShape;
  * @param network             which evaluation network stacks the cells: DARTS' NetworkCIFAR or NetworkImageNet (the mobile setting)
  * @param labelSmoothing      epsilon of the training targets' label smoothing (the ImageNet recipe: 0.1), 0 for none
  * @param weightDecay         L2 weight decay (DARTS: 3e-4 on CIFAR-10, 3e-5 on ImageNet)
+ * @param randomTransforms    random crop and flip of the training images (DARTS: both on CIFAR-10)
  */
 public record RetrainConfiguration(DatasetRequest dataset, String genotypeSource, Genotype genotype, int layers, int channels,
                                    int batchSize, int epochs, long seed, boolean auxiliary, double auxiliaryWeight, int cutout,
                                    double dropPath, double learningRate, double learningRateMin, boolean batchNormAfterPools,
                                    double validationFraction, Device device, int threads, int trainLimit, NetworkKind network,
-                                   double labelSmoothing, double weightDecay) {
+                                   double labelSmoothing, double weightDecay, RandomTransforms randomTransforms) {
 
     /** DARTS' weight decay for the CIFAR network. */
     public static final double CIFAR_WEIGHT_DECAY = 3e-4;
@@ -59,6 +60,7 @@ public record RetrainConfiguration(DatasetRequest dataset, String genotypeSource
         Objects.requireNonNull(genotype, "genotype");
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(randomTransforms, "randomTransforms");
     }
 
     /** This configuration training another genotype (a study retrains every cell with one budget). */
@@ -94,7 +96,7 @@ public record RetrainConfiguration(DatasetRequest dataset, String genotypeSource
      */
     public static final RetrainConfiguration DEFAULTS = new RetrainConfiguration(DatasetRequest.bundledDefault(), "snas-mild",
             PublishedGenotypes.byName("snas-mild"), 8, 16, 64, 5, 1, false, ChildNetworkConfig.DARTS_AUXILIARY_WEIGHT, 0, 0.2, 0.025, 0,
-            false, 0, Device.CPU, 0, 10_000, NetworkKind.CIFAR, 0, CIFAR_WEIGHT_DECAY);
+            false, 0, Device.CPU, 0, 10_000, NetworkKind.CIFAR, 0, CIFAR_WEIGHT_DECAY, RandomTransforms.AUTO);
 
     /** Changes some settings of a configuration, keeping the rest. */
     public static final class Builder {
@@ -120,6 +122,7 @@ public record RetrainConfiguration(DatasetRequest dataset, String genotypeSource
         private NetworkKind network;
         private double labelSmoothing;
         private double weightDecay;
+        private RandomTransforms randomTransforms;
 
         private Builder(RetrainConfiguration c) {
             dataset = c.dataset;
@@ -144,6 +147,7 @@ public record RetrainConfiguration(DatasetRequest dataset, String genotypeSource
             network = c.network;
             labelSmoothing = c.labelSmoothing;
             weightDecay = c.weightDecay;
+            randomTransforms = c.randomTransforms;
         }
 
         public Builder dataset(DatasetRequest value) { dataset = value; return this; }
@@ -181,11 +185,12 @@ public record RetrainConfiguration(DatasetRequest dataset, String genotypeSource
         }
         public Builder labelSmoothing(double value) { labelSmoothing = value; return this; }
         public Builder weightDecay(double value) { weightDecay = value; return this; }
+        public Builder randomTransforms(RandomTransforms value) { randomTransforms = value; return this; }
 
         public RetrainConfiguration build() {
             return new RetrainConfiguration(dataset, genotypeSource, genotype, layers, channels, batchSize, epochs, seed, auxiliary,
                     auxiliaryWeight, cutout, dropPath, learningRate, learningRateMin, batchNormAfterPools, validationFraction, device, threads,
-                    trainLimit, network, labelSmoothing, weightDecay);
+                    trainLimit, network, labelSmoothing, weightDecay, randomTransforms);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.snas4j.application.port.in.provenance.Provenance;
 import org.snas4j.application.port.in.retrain.ChildEvaluation;
+import org.snas4j.application.port.in.retrain.RandomTransforms;
 import org.snas4j.application.port.in.retrain.RetrainConfiguration;
 import org.snas4j.application.port.in.retrain.RetrainEpochMetrics;
 import org.snas4j.application.port.in.retrain.RetrainResult;
@@ -32,7 +33,7 @@ public final class ChildRunFixtures {
         RetrainConfiguration configuration = new RetrainConfiguration(new DatasetRequest(DatasetRequest.FOLDER, Optional.of(Path.of("/data/c i")),
                 new ImageFolderOptions(32, 3, ImageFit.RESIZE, 0.3, true, 99, 12)),
                 "runs/search-1 \"final\"", genotype, 8, 16, 64, 5, -3, true, 0.4, 16, 0.2, 0.025, 0.0, true, 0.1, Device.GPU, 2, 5000,
-                NetworkKind.IMAGENET, 0.1, 3e-5);
+                NetworkKind.IMAGENET, 0.1, 3e-5, RandomTransforms.CROP_FLIP);
         return new StoredRetrainRun(configuration, provenance(), new NetworkShape(8, 16, 32, 3, 10, NetworkKind.IMAGENET),
                 new Normalization(new float[] {0.49139968f, 0.48215827f, 0.44653124f}, new float[] {0.24703233f, 0.24348505f, 0.26158768f}));
     }
