@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.snas4j.application.port.in.retrain.RandomTransforms;
 import org.snas4j.application.port.in.retrain.RetrainConfiguration;
 import org.snas4j.application.port.in.search.SearchConfiguration;
 import org.snas4j.application.port.in.study.RunStudyUseCase;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {"Is the searched cell better than a random cell from the same space? Runs --searches searches (seeds --seed, "
                 + "--seed + 1, ...), then retrains each one's final top-2 cell, --random-cells random cells of the same form and the "
-                + "--published cells, all under one budget (--train-*; the same seed for every cell), and writes a table, a CSV and a "
+                + "--published cells, all under one budget (--train-*; the same seeds for every cell), and writes a table, a CSV and a "
                 + "picture of test accuracy against parameters, with the searched mean minus the random mean in random standard deviations.",
             "Every search and retraining is a run directory inside the study directory: run the same command with the same --output "
                 + "to continue a stopped study (finished runs are kept, unfinished ones resumed). The defaults take about 1.5 to 2 hours "
@@ -48,9 +49,10 @@ public final class StudyCommand implements Callable<Integer>, RunsTensorFlow, Se
     private static final Map<String, String> FLAGS = flags();
 
     private static Map<String, String> flags() {
-        Map<String, String> flags = new HashMap<>(Map.of("searches", "--searches", "randomCells", "--random-cells", "published", "--published"));
+        Map<String, String> flags = new HashMap<>(Map.of("searches", "--searches", "randomCells", "--random-cells", "published", "--published",
+                "trainSeeds", "--train-seeds"));
         Map<String, String> retraining = new HashMap<>(Map.of("layers", "--train-layers", "channels", "--train-channels",
-                "batchSize", "--train-batch", "epochs", "--train-epochs",
+                "batchSize", "--train-batch", "epochs", "--train-epochs", "randomTransforms", "--train-augment",
                 // The retrainings take these from the search options.
                 "trainLimit", "--train-limit", "seed", "--seed"));
         retraining.putAll(DatasetOptions.flags());
@@ -89,6 +91,15 @@ public final class StudyCommand implements Callable<Integer>, RunsTensorFlow, Se
     @Option(names = "--train-batch", paramLabel = "N", description = "Retraining mini-batch size (default: ${DEFAULT-VALUE}).")
     int trainBatch = TRAIN.batchSize();
 
+    @Option(names = "--train-augment", paramLabel = "TRANSFORMS", description = "Random transforms of every retraining's images, as "
+            + "'train --augment': auto, none, crop, flip or crop-flip (default: ${DEFAULT-VALUE}).")
+    String trainAugment = TRAIN.randomTransforms().id();
+
+    @Option(names = "--train-seeds", paramLabel = "N", description = "Retrain every cell N times, with seeds --seed, --seed + 1, ..., and "
+            + "compare the means: one short retraining is uncertain to about a point, as much as the cells differ (default: "
+            + "${DEFAULT-VALUE}).")
+    int trainSeeds = 1;
+
     @Mixin
     SearchOptions search = new SearchOptions();
 
@@ -124,8 +135,10 @@ public final class StudyCommand implements Callable<Integer>, RunsTensorFlow, Se
                 .dataset(searchTemplate.dataset()).genotype("study", TRAIN.genotype())
                 .layers(trainLayers).channels(trainChannels).batchSize(trainBatch).epochs(trainEpochs).seed(searchTemplate.seed())
                 .device(searchTemplate.device()).threads(searchTemplate.threads()).trainLimit(searchTemplate.trainLimit())
+                .randomTransforms(SearchOptions.parse("--train-augment", trainAugment, RandomTransforms::fromId))
                 .build();
-        return new StudyConfiguration(searchTemplate, retrainTemplate, searches, randomCells, publishedNames(), searchTemplate.seed());
+        return new StudyConfiguration(searchTemplate, retrainTemplate, searches, randomCells, publishedNames(), searchTemplate.seed(),
+                trainSeeds);
     }
 
     @Override

@@ -94,7 +94,8 @@ class StudyCommandTest {
     @Test
     void badStudyFlagsAreRefusedNamingTheFlagBeforeAnythingIsWritten(@TempDir Path dir) {
         for (String[] bad : List.of(new String[] {"--published", "snas-gentle"}, new String[] {"--train-channels", "3"},
-                new String[] {"--random-cells", "-1"}, new String[] {"--constraint", "extreme"})) {
+                new String[] {"--random-cells", "-1"}, new String[] {"--constraint", "extreme"}, new String[] {"--train-seeds", "0"},
+                new String[] {"--train-augment", "rotate"})) {
             Path study = dir.resolve("study");
             CommandLineRunner refused = CommandLineRunner.run(with(SearchCommandTest.concat(
                     new String[] {"study", "--output", study.toString()}, TINY), bad[0], bad[1]));

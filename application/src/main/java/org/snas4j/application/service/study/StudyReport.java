@@ -16,26 +16,38 @@ public final class StudyReport {
 
     private static final String[] CELL_COLUMNS = {"group", "cell", "test top-1", "parameters", "cell MFLOPs", "train min", "search min"};
     private static final boolean[] CELL_NUMERIC = {false, false, true, true, true, true, true};
+    private static final String[] PER_SEED_CELL_COLUMNS = {"group", "cell", "mean test top-1", "per seed", "parameters", "cell MFLOPs",
+        "train min", "search min"};
+    private static final boolean[] PER_SEED_CELL_NUMERIC = {false, false, true, true, true, true, true, true};
     private static final String[] GROUP_COLUMNS = {"group", "n", "mean top-1", "sd"};
     private static final boolean[] GROUP_NUMERIC = {false, true, true, true};
 
     private StudyReport() {
     }
 
-    /** Every cell, then every group's mean and standard deviation, as aligned Markdown tables. */
+    /**
+     * Every cell, then every group's mean and standard deviation, as aligned Markdown tables; a cell
+     * retrained with several seeds shows their mean and, in a column of its own, each seed's figure.
+     */
     public static String tables(StudyResult result) {
+        boolean perSeed = result.cells().stream().anyMatch(c -> c.testTop1BySeed().size() > 1);
         List<String[]> cells = new ArrayList<>();
         for (StudyCell c : result.cells()) {
-            cells.add(new String[] {c.group().id(), c.name(), percent(c.testTop1()), String.format(Locale.ROOT, "%,d", c.parameters()),
-                String.format(Locale.ROOT, "%.1f", c.cellFlops() / 1e6), minutes(c.trainSeconds()),
-                c.searchSeconds().isPresent() ? minutes(c.searchSeconds().getAsDouble()) : ""});
+            List<String> row = new ArrayList<>(List.of(c.group().id(), c.name(), percent(c.testTop1())));
+            if (perSeed) {
+                row.add(String.join(" / ", c.testTop1BySeed().stream().map(StudyReport::percent).toList()));
+            }
+            row.addAll(List.of(String.format(Locale.ROOT, "%,d", c.parameters()), String.format(Locale.ROOT, "%.1f", c.cellFlops() / 1e6),
+                    minutes(c.trainSeconds()), c.searchSeconds().isPresent() ? minutes(c.searchSeconds().getAsDouble()) : ""));
+            cells.add(row.toArray(String[]::new));
         }
         List<String[]> groups = new ArrayList<>();
         for (GroupStatistics g : result.statistics()) {
             groups.add(new String[] {g.group().id(), Integer.toString(g.cells()), percent(g.mean()),
                 Double.isNaN(g.standardDeviation()) ? "-" : String.format(Locale.ROOT, "%.2f", 100 * g.standardDeviation())});
         }
-        return table(CELL_COLUMNS, CELL_NUMERIC, cells) + "\n" + table(GROUP_COLUMNS, GROUP_NUMERIC, groups);
+        String cellTable = perSeed ? table(PER_SEED_CELL_COLUMNS, PER_SEED_CELL_NUMERIC, cells) : table(CELL_COLUMNS, CELL_NUMERIC, cells);
+        return cellTable + "\n" + table(GROUP_COLUMNS, GROUP_NUMERIC, groups);
     }
 
     /** study.md: the question, the verdict, the tables, and what was compared under which budget. */
@@ -54,22 +66,31 @@ public final class StudyReport {
                 + "(seeded from %d).%n", configuration.randomCells(), configuration.baseSeed()));
         md.append("- Published: ").append(configuration.published().isEmpty() ? "none" : String.join(", ", configuration.published()))
                 .append(".\n");
-        md.append(String.format(Locale.ROOT, "- Every cell retrained alike: %d cells, C=%d, batch %d, %d epochs, %s training images, seed %d; "
-                        + "test top-1 on the full test set.%n", retrain.layers(), retrain.channels(), retrain.batchSize(), retrain.epochs(),
-                retrain.trainLimit() == 0 ? "all" : String.format(Locale.ROOT, "the first %,d", retrain.trainLimit()), retrain.seed()));
+        md.append(String.format(Locale.ROOT, "- Every cell retrained alike: %d cells, C=%d, batch %d, %d epochs, %s training images, %s; "
+                        + "test top-1 on the full test set%s.%n", retrain.layers(), retrain.channels(), retrain.batchSize(), retrain.epochs(),
+                retrain.trainLimit() == 0 ? "all" : String.format(Locale.ROOT, "the first %,d", retrain.trainLimit()),
+                configuration.trainSeeds() == 1 ? "seed " + retrain.seed()
+                        : String.format(Locale.ROOT, "once with each seed %d..%d", configuration.retrainSeed(0),
+                                configuration.retrainSeed(configuration.trainSeeds() - 1)),
+                configuration.trainSeeds() == 1 ? "" : ", a cell's figure the mean over its seeds and the groups' statistics over those means"));
         md.append("- parameters: of the retrained network; cell MFLOPs: multiply-adds of its cells per image (SNAS cost model; "
                 + "stem and classifier excluded); times: the run's epochs summed, in minutes.\n");
         return md.toString();
     }
 
-    /** study.csv: one row per cell; accuracy as a fraction, times in seconds. */
+    /**
+     * study.csv: one row per cell; accuracy as a fraction (the mean over the retraining seeds, then each
+     * seed's, separated by ';'), times in seconds, the run directory of the first seed.
+     */
     public static String csv(StudyResult result) {
-        StringBuilder csv = new StringBuilder("group,cell,run_directory,test_top1,parameters,cell_flops,train_seconds,search_seconds\n");
+        StringBuilder csv = new StringBuilder(
+                "group,cell,run_directory,test_top1,parameters,cell_flops,train_seconds,search_seconds,test_top1_by_seed\n");
         for (StudyCell c : result.cells()) {
             csv.append(String.join(",", c.group().id(), quoted(c.name()), quoted(result.directory().relativize(c.runDirectory()).toString()),
                     String.format(Locale.ROOT, "%.6f", c.testTop1()), Long.toString(c.parameters()),
                     String.format(Locale.ROOT, "%.0f", c.cellFlops()), String.format(Locale.ROOT, "%.1f", c.trainSeconds()),
-                    c.searchSeconds().isPresent() ? String.format(Locale.ROOT, "%.1f", c.searchSeconds().getAsDouble()) : ""))
+                    c.searchSeconds().isPresent() ? String.format(Locale.ROOT, "%.1f", c.searchSeconds().getAsDouble()) : "",
+                    String.join(";", c.testTop1BySeed().stream().map(a -> String.format(Locale.ROOT, "%.6f", a)).toList())))
                     .append('\n');
         }
         return csv.toString();

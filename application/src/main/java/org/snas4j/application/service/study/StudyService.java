@@ -49,7 +49,8 @@ import org.snas4j.domain.genotype.RandomGenotypes;
  * <pre>
  * STUDY/study.properties                      the settings; another invocation must use the same
  * STUDY/search-seed-N/                        a search run
- * STUDY/train-searched-seed-N/, train-random-I/, train-NAME/   retraining runs
+ * STUDY/train-searched-seed-N/, train-random-I/, train-NAME/   retraining runs (the first retraining seed)
+ * STUDY/train-random-I-seed-S/, ...           the same cell retrained with seed S (--train-seeds above 1)
  * STUDY/study.md, study.csv, accuracy-vs-parameters.png        the report
  * </pre>
  */
@@ -170,38 +171,67 @@ public final class StudyService implements RunStudyUseCase {
         }
     }
 
+    /** Retrains a cell once per retraining seed (each run kept, resumed or started) and gathers its figures. */
     private StudyCell retrain(StudyConfiguration study, StudyGroup group, String name, String genotypeSource, Genotype genotype,
                               OptionalDouble searchSeconds, Path studyDirectory, String commandLine, Progress progress) {
-        Path run = studyDirectory.resolve("train-" + name);
+        List<Path> runs = new ArrayList<>();
+        List<Double> accuracies = new ArrayList<>();
+        long parameters = 0;
+        double flops = 0;
+        double trainSeconds = 0;
+        for (int repetition = 0; repetition < study.trainSeeds(); repetition++) {
+            long seed = study.retrainSeed(repetition);
+            Path run = studyDirectory.resolve(retrainingRunName(name, repetition, seed));
+            RetrainConfiguration configuration = study.retrainTemplate().toBuilder().genotype(genotypeSource, genotype).seed(seed).build();
+            retrainOnce(configuration, run, commandLine, progress);
+            try (ChildRunDirectory directory = retrainRuns.open(run)) {
+                StoredRetrainRun stored = directory.readConfiguration();
+                RetrainResult result = directory.readResult()
+                        .orElseThrow(() -> new IllegalStateException("retraining " + run + " returned without writing its result"));
+                runs.add(run);
+                accuracies.add(result.test().top1());
+                parameters = result.parametersWithoutAuxiliary();
+                flops = NetworkCost.of(stored.shape(), new SnasCostModel()).ofGenotype(genotype).flops();
+                trainSeconds += directory.metrics().stream().mapToDouble(RetrainEpochMetrics::seconds).sum();
+            }
+        }
+        return new StudyCell(group, name, runs, genotype, accuracies, parameters, flops, trainSeconds, searchSeconds);
+    }
+
+    /**
+     * The run directory of a cell's retraining: {@code train-NAME} for the first seed (as studies
+     * retraining once always named it), {@code train-NAME-seed-S} for the others.
+     */
+    static String retrainingRunName(String cell, int repetition, long seed) {
+        return "train-" + cell + (repetition == 0 ? "" : "-seed-" + seed);
+    }
+
+    private void retrainOnce(RetrainConfiguration configuration, Path run, String commandLine, Progress progress) {
         if (!retrainRuns.isRunDirectory(run)) {
             progress.next(run, StudyAction.STARTED);
             try {
-                retrains.retrain(study.retrainTemplate().withGenotype(genotypeSource, genotype), run, commandLine);
+                retrains.retrain(configuration, run, commandLine);
             } catch (InvalidSettingException e) {
                 throw e.within(StudyConfigurationValidator.RETRAIN);
             }
-        } else if (recorded(run, genotype).isEmpty()) {
+        } else if (recorded(run, configuration).isEmpty()) {
             progress.next(run, StudyAction.RESUMED);
             retrains.resume(run, commandLine);
         } else {
             progress.next(run, StudyAction.KEPT);
         }
-        try (ChildRunDirectory directory = retrainRuns.open(run)) {
-            StoredRetrainRun stored = directory.readConfiguration();
-            RetrainResult result = directory.readResult()
-                    .orElseThrow(() -> new IllegalStateException("retraining " + run + " returned without writing its result"));
-            double flops = NetworkCost.of(stored.shape(), new SnasCostModel()).ofGenotype(genotype).flops();
-            double trainSeconds = directory.metrics().stream().mapToDouble(RetrainEpochMetrics::seconds).sum();
-            return new StudyCell(group, name, run, genotype, result.test().top1(), result.parametersWithoutAuxiliary(), flops, trainSeconds,
-                    searchSeconds);
-        }
     }
 
-    /** The result of the retraining in {@code run}, after checking that it trains the cell the study expects there. */
-    private Optional<RetrainResult> recorded(Path run, Genotype expected) {
+    /** The result of the retraining in {@code run}, after checking that it trains the cell and seed the study expects there. */
+    private Optional<RetrainResult> recorded(Path run, RetrainConfiguration expected) {
         try (ChildRunDirectory directory = retrainRuns.open(run)) {
-            if (!directory.readConfiguration().configuration().genotype().equals(expected)) {
+            RetrainConfiguration found = directory.readConfiguration().configuration();
+            if (!found.genotype().equals(expected.genotype())) {
                 throw new InvalidInputException(run, "trains another genotype than the study expects there; delete it to retrain");
+            }
+            if (found.seed() != expected.seed()) {
+                throw new InvalidInputException(run, "was retrained with seed " + found.seed() + ", the study expects seed " + expected.seed()
+                        + " there; delete it to retrain");
             }
             return directory.readResult();
         }

@@ -41,6 +41,7 @@ final class StudySettings {
         settings.put("study.random_cells", Integer.toString(configuration.randomCells()));
         settings.put("study.published", String.join(",", configuration.published()));
         settings.put("study.seed", Long.toString(configuration.baseSeed()));
+        settings.put("study.train_seeds", Integer.toString(configuration.trainSeeds()));
         flatten(StudyConfigurationValidator.SEARCH + ".", configuration.searchTemplate(), PER_SEARCH, settings);
         flatten(StudyConfigurationValidator.RETRAIN + ".", configuration.retrainTemplate(), PER_CELL, settings);
         return settings;
@@ -60,6 +61,7 @@ final class StudySettings {
         settings.put("retrain.labelSmoothing", Double.toString(0.0));
         settings.put("retrain.weightDecay", Double.toString(RetrainConfiguration.CIFAR_WEIGHT_DECAY));
         settings.put("retrain.randomTransforms", RandomTransforms.AUTO.name());
+        settings.put("study.train_seeds", "1");
         return settings;
     }
 

@@ -257,6 +257,7 @@ class StudyServiceTest {
         assertRefused("searches", configuration(-1, 1, List.of()));
         assertRefused("randomCells", configuration(1, -2, List.of()));
         assertRefused("searches", configuration(0, 0, List.of()));
+        assertRefused("trainSeeds", new StudyConfiguration(SearchConfiguration.DEFAULTS, template(), 1, 1, List.of(), 1, 0));
         StudyConfiguration odd = configuration(1, 1, List.of());
         assertRefused("retrain.channels", new StudyConfiguration(odd.searchTemplate(), template().toBuilder().channels(15).build(), 1, 1,
                 List.of(), 1));
@@ -307,10 +308,49 @@ class StudyServiceTest {
         List<StudyCell> cells = List.of(cell(StudyGroup.SEARCHED, 0.9), cell(StudyGroup.RANDOM, 0.8), cell(StudyGroup.RANDOM, 0.85));
         StudyResult result = new StudyResult(STUDY, List.of(), cells);
         String csv = StudyReport.csv(result);
-        assertEquals("group,cell,run_directory,test_top1,parameters,cell_flops,train_seconds,search_seconds", csv.lines().findFirst().orElseThrow());
+        assertEquals("group,cell,run_directory,test_top1,parameters,cell_flops,train_seconds,search_seconds,test_top1_by_seed",
+                csv.lines().findFirst().orElseThrow());
         assertTrue(csv.contains("\nsearched,searched-0.9,train-searched-0.9,0.900000,200000,"), csv);
+        assertTrue(csv.contains(",780.0,0.900000\n"), csv);
         String tables = StudyReport.tables(result);
         assertTrue(tables.contains("| random   |   2 |     82.50% | 3.54 |"), tables);
+        assertTrue(!tables.contains("per seed"), "one retraining per cell needs no per-seed column: " + tables);
+    }
+
+    @Test
+    void everyCellIsRetrainedOncePerSeedAndComparedByItsMean() {
+        StudyConfiguration configuration = new StudyConfiguration(SearchConfiguration.DEFAULTS, template(), 1, 2, List.of(), 1, 2);
+        assertEquals(7, configuration.items());
+
+        StudyResult result = service.run(configuration, STUDY, "study");
+
+        assertEquals(List.of("study " + STUDY + " 7", "1/7 search-seed-1 STARTED", "2/7 train-searched-seed-1 STARTED",
+                "3/7 train-searched-seed-1-seed-2 STARTED", "4/7 train-random-1 STARTED", "5/7 train-random-1-seed-2 STARTED",
+                "6/7 train-random-2 STARTED", "7/7 train-random-2-seed-2 STARTED"), events);
+        ArgumentCaptor<RetrainConfiguration> retrained = ArgumentCaptor.forClass(RetrainConfiguration.class);
+        verify(retrains, times(6)).retrain(retrained.capture(), any(), eq("study"));
+        assertEquals(List.of(1L, 2L, 1L, 2L, 1L, 2L), retrained.getAllValues().stream().map(RetrainConfiguration::seed).toList());
+        StudyCell random1 = result.cells().get(1);
+        assertEquals(List.of(STUDY.resolve("train-random-1"), STUDY.resolve("train-random-1-seed-2")), random1.runDirectories());
+        // The fake retraining's accuracy grows by 0.001 per run: the third and fourth runs are random-1's.
+        assertEquals(List.of(0.852, 0.853), random1.testTop1BySeed());
+        assertEquals(0.8525, random1.testTop1(), 1e-12);
+        assertEquals(240.0, random1.trainSeconds(), "both retrainings' epochs");
+        assertEquals(0.8535, result.statistics(StudyGroup.RANDOM).mean(), 1e-12, "the group's statistics are over the cells' means");
+        String tables = StudyReport.tables(result);
+        assertTrue(tables.contains("85.20% / 85.30%"), tables);
+        assertTrue(texts.get(STUDY.resolve("study.md")).contains("once with each seed 1..2"), texts.get(STUDY.resolve("study.md")));
+        assertTrue(texts.get(STUDY.resolve("study.csv")).contains(",0.852000;0.853000\n"), texts.get(STUDY.resolve("study.csv")));
+    }
+
+    @Test
+    void aRetrainingRunOfAnotherSeedIsRefused() {
+        StudyConfiguration configuration = new StudyConfiguration(SearchConfiguration.DEFAULTS, template(), 0, 1, List.of(), 1, 2);
+        Genotype cell = StudyService.randomCell(configuration, 1);
+        retrainConfigurations.put(STUDY.resolve("train-random-1-seed-2"), stored(cell));
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> service.run(configuration, STUDY, "study"));
+        assertTrue(refused.getMessage().contains("train-random-1-seed-2"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("seed 1, the study expects seed 2"), refused.getMessage());
     }
 
     private void assertRefused(String setting, StudyConfiguration configuration) {

@@ -32,11 +32,12 @@ class StudySettingsTest {
         return new StudyConfiguration(SearchConfiguration.DEFAULTS, retrain, 1, 3, List.of("snas-mild"), 1);
     }
 
-    /** The settings as a study recorded them before the folder, network, smoothing, weight-decay and transforms settings existed. */
+    /** The settings as a study recorded them before the folder, network, smoothing, weight-decay, transforms and retraining-seeds settings existed. */
     private static Map<String, String> recordedBefore(StudyConfiguration configuration) {
         Map<String, String> recorded = new TreeMap<>(StudySettings.of(configuration));
         recorded.keySet().removeIf(key -> key.contains(".dataset.folder.") || key.equals("retrain.network")
-                || key.equals("retrain.labelSmoothing") || key.equals("retrain.weightDecay") || key.equals("retrain.randomTransforms"));
+                || key.equals("retrain.labelSmoothing") || key.equals("retrain.weightDecay") || key.equals("retrain.randomTransforms")
+                || key.equals("study.train_seeds"));
         return recorded;
     }
 

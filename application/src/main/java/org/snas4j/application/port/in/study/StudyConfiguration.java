@@ -15,9 +15,12 @@ import org.snas4j.application.port.in.search.SearchConfiguration;
  * @param randomCells     random cells, drawn from seeds derived from baseSeed
  * @param published       names of published cells to retrain too (see {@code PublishedGenotypes})
  * @param baseSeed        seed of the first search and of the random cells
+ * @param trainSeeds      retrainings of every cell, with the template's seed, seed + 1, ...: a cell's
+ *                        accuracy is their mean, so the retraining's own noise (about a point at the
+ *                        default budget) shrinks by the square root of this number
  */
 public record StudyConfiguration(SearchConfiguration searchTemplate, RetrainConfiguration retrainTemplate, int searches,
-                                 int randomCells, List<String> published, long baseSeed) {
+                                 int randomCells, List<String> published, long baseSeed, int trainSeeds) {
 
     public StudyConfiguration {
         Objects.requireNonNull(searchTemplate, "searchTemplate");
@@ -25,13 +28,24 @@ public record StudyConfiguration(SearchConfiguration searchTemplate, RetrainConf
         published = List.copyOf(Objects.requireNonNull(published, "published"));
     }
 
+    /** A study retraining every cell once. */
+    public StudyConfiguration(SearchConfiguration searchTemplate, RetrainConfiguration retrainTemplate, int searches, int randomCells,
+                              List<String> published, long baseSeed) {
+        this(searchTemplate, retrainTemplate, searches, randomCells, published, baseSeed, 1);
+    }
+
+    /** The seed of a cell's retraining {@code repetition} (0-based). */
+    public long retrainSeed(int repetition) {
+        return retrainTemplate.seed() + repetition;
+    }
+
     /** The seed of search {@code index} (0-based). */
     public long searchSeed(int index) {
         return baseSeed + index;
     }
 
-    /** Runs the study consists of: each search, then one retraining per cell. */
+    /** Runs the study consists of: each search, then one retraining per cell and retraining seed. */
     public int items() {
-        return 2 * searches + randomCells + published.size();
+        return searches + (searches + randomCells + published.size()) * trainSeeds;
     }
 }

@@ -28,6 +28,9 @@ public final class StudyConfigurationValidator {
     public static void validate(StudyConfiguration c) {
         zeroOrPositive("searches", "none", c.searches());
         zeroOrPositive("randomCells", "none", c.randomCells());
+        if (c.trainSeeds() < 1) {
+            throw new InvalidSettingException("trainSeeds", "must be at least 1 (every cell is retrained at least once), got " + c.trainSeeds());
+        }
         Set<String> seen = new HashSet<>();
         for (String name : c.published()) {
             if (!PublishedGenotypes.names().contains(name)) {
