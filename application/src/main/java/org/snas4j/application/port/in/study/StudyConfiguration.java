@@ -16,8 +16,8 @@ import org.snas4j.application.port.in.search.SearchConfiguration;
  * @param published       names of published cells to retrain too (see {@code PublishedGenotypes})
  * @param baseSeed        seed of the first search and of the random cells
  * @param trainSeeds      retrainings of every cell, with the template's seed, seed + 1, ...: a cell's
- *                        accuracy is their mean, so the retraining's own noise (about a point at the
- *                        default budget) shrinks by the square root of this number
+ *                        accuracy is their mean, so the retraining's own noise (about 0.4 points at
+ *                        the default budget) shrinks by the square root of this number
  */
 public record StudyConfiguration(SearchConfiguration searchTemplate, RetrainConfiguration retrainTemplate, int searches,
                                  int randomCells, List<String> published, long baseSeed, int trainSeeds) {
