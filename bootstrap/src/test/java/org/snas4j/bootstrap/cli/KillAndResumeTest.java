@@ -147,7 +147,7 @@ class KillAndResumeTest {
     }
 
     /** The newest epoch with a checkpoint directory, 0 when there is none. */
-    private static int newestCheckpoint(Path run) throws IOException {
+    static int newestCheckpoint(Path run) throws IOException {
         Path checkpoints = run.resolve("checkpoints");
         if (!Files.isDirectory(checkpoints)) {
             return 0;

@@ -34,6 +34,7 @@ class SweepKillAndResumeTest {
     private static final Pattern START_LINE = Pattern.compile("epochs (\\d+)\\.\\.\\d+;");
     /** Generous: a tiny search takes seconds on an idle machine, many minutes beside a long experiment. */
     private static final long RUN_MINUTES = 20;
+    private static final int EPOCHS = 4;
 
     @TempDir
     Path dir;
@@ -41,12 +42,15 @@ class SweepKillAndResumeTest {
     @Test
     void aKilledSweepResumesItsInterruptedTrialAndFollowsTheOneStillRunning() throws Exception {
         Path sweep = dir.resolve("sweep");
-        String[] command = {"sweep", "--seed", "1,2", "--epochs", "2", "--dataset", "fashion-mnist-subset", "--train-limit", "160",
+        // Four epochs: after the first checkpoint the trial has three more to run, so it is still running when the test
+        // (as slow as the trial on a loaded machine) kills it; with two it could finish first.
+        String[] command = {"sweep", "--seed", "1,2", "--epochs", Integer.toString(EPOCHS), "--dataset", "fashion-mnist-subset", "--train-limit", "160",
             "--layers", "3", "--channels", "4", "--batch", "32", "--child-calibration-batches", "1", "--threads", "1", "--parallel", "2",
             "-o", sweep.toString()};
         Process first = Snas4jProcess.start(dir.resolve("first.log"), command);
         Process second = null;
         Optional<ProcessHandle> orphan = Optional.empty();
+        int checkpointed;
         try {
             Path interrupted = sweep.resolve("001-seed-1");
             awaitCheckpoint(first, interrupted, dir.resolve("first.log"));
@@ -58,6 +62,7 @@ class SweepKillAndResumeTest {
                     .orElseThrow(() -> new AssertionError("trial 001-seed-1 is not running"));
             interruptedChild.destroyForcibly();
             interruptedChild.onExit().get(30, TimeUnit.SECONDS);
+            checkpointed = KillAndResumeTest.newestCheckpoint(interrupted);
             orphan = trialProcess(manifest.trial("002-seed-2"));
 
             second = Snas4jProcess.start(dir.resolve("second.log"), command);
@@ -77,13 +82,17 @@ class SweepKillAndResumeTest {
         SweepManifest finished = new FileSweepFiles().readManifest(sweep).orElseThrow();
         assertTrue(finished.trials().stream().allMatch(t -> t.state() == TrialState.SUCCEEDED), finished.toString());
         assertEquals(2, finished.trial("001-seed-1").launches(), "the interrupted trial was launched once more");
-        assertEquals(List.of(1, 2), startLines(sweep.resolve("logs/001-seed-1.log")), "started at epoch 1, resumed at epoch 2");
+        assertTrue(checkpointed >= 1 && checkpointed < EPOCHS, "killed with " + checkpointed + " of " + EPOCHS + " epochs checkpointed");
+        assertEquals(List.of(1, checkpointed + 1), startLines(sweep.resolve("logs/001-seed-1.log")),
+                "started at epoch 1, resumed after its newest checkpoint");
         assertEquals(1, finished.trial("002-seed-2").launches(), "the trial still running was not launched again");
         assertEquals(List.of(1), startLines(sweep.resolve("logs/002-seed-2.log")));
         for (String trial : List.of("001-seed-1", "002-seed-2")) {
             List<String> metrics = Files.readAllLines(sweep.resolve(trial).resolve("metrics.jsonl"));
-            assertEquals(2, metrics.size(), trial + ": every epoch exactly once: " + metrics);
-            assertTrue(metrics.get(0).startsWith("{\"epoch\":0,") && metrics.get(1).startsWith("{\"epoch\":1,"), metrics.toString());
+            assertEquals(EPOCHS, metrics.size(), trial + ": every epoch exactly once: " + metrics);
+            for (int epoch = 0; epoch < EPOCHS; epoch++) {
+                assertTrue(metrics.get(epoch).startsWith("{\"epoch\":" + epoch + ","), metrics.toString());
+            }
         }
         for (String file : List.of("summary.md", "summary.csv", "front.png", "best-mild-edge-all.pb", "best-mild-top2.textproto")) {
             assertTrue(Files.size(sweep.resolve(file)) > 0, file);
