@@ -1,6 +1,7 @@
 package org.snas4j.application.service.study;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.snas4j.application.MarkdownTable;
@@ -14,11 +15,8 @@ import org.snas4j.application.port.in.study.StudyResult;
 /** A study's result as text: the table for the console and study.md, and study.csv. */
 public final class StudyReport {
 
-    private static final String[] CELL_COLUMNS = {"group", "cell", "test top-1", "parameters", "cell MFLOPs", "train min", "search min"};
-    private static final boolean[] CELL_NUMERIC = {false, false, true, true, true, true, true};
-    private static final String[] PER_SEED_CELL_COLUMNS = {"group", "cell", "mean test top-1", "per seed", "parameters", "cell MFLOPs",
-        "train min", "search min"};
-    private static final boolean[] PER_SEED_CELL_NUMERIC = {false, false, true, true, true, true, true, true};
+    /** The cell table's columns after the accuracy; before it come group and cell (text) and the accuracy, then per seed if shown. */
+    private static final List<String> CELL_FIGURES = List.of("parameters", "cell MFLOPs", "train min", "search min");
     private static final String[] GROUP_COLUMNS = {"group", "n", "mean top-1", "sd"};
     private static final boolean[] GROUP_NUMERIC = {false, true, true, true};
 
@@ -46,8 +44,12 @@ public final class StudyReport {
             groups.add(new String[] {g.group().id(), Integer.toString(g.cells()), percent(g.mean()),
                 Double.isNaN(g.standardDeviation()) ? "-" : String.format(Locale.ROOT, "%.2f", 100 * g.standardDeviation())});
         }
-        String cellTable = perSeed ? table(PER_SEED_CELL_COLUMNS, PER_SEED_CELL_NUMERIC, cells) : table(CELL_COLUMNS, CELL_NUMERIC, cells);
-        return cellTable + "\n" + table(GROUP_COLUMNS, GROUP_NUMERIC, groups);
+        List<String> columns = new ArrayList<>(perSeed ? List.of("group", "cell", "mean test top-1", "per seed")
+                : List.of("group", "cell", "test top-1"));
+        columns.addAll(CELL_FIGURES);
+        boolean[] numeric = new boolean[columns.size()];
+        Arrays.fill(numeric, 2, numeric.length, true);
+        return table(columns.toArray(String[]::new), numeric, cells) + "\n" + table(GROUP_COLUMNS, GROUP_NUMERIC, groups);
     }
 
     /** study.md: the question, the verdict, the tables, and what was compared under which budget. */

@@ -33,13 +33,13 @@ import org.snas4j.application.port.out.report.StudyChartWriter;
 import org.snas4j.application.port.out.storage.ChildRunDirectory;
 import org.snas4j.application.port.out.storage.ChildRunDirectoryFactory;
 import org.snas4j.application.port.out.storage.RunDirectoryFactory;
-import org.snas4j.application.port.out.storage.StoredRetrainRun;
 import org.snas4j.application.port.out.storage.StudyFiles;
 import org.snas4j.domain.cost.NetworkCost;
 import org.snas4j.domain.cost.SnasCostModel;
 import org.snas4j.domain.genotype.Genotype;
 import org.snas4j.domain.genotype.PublishedGenotypes;
 import org.snas4j.domain.genotype.RandomGenotypes;
+import org.snas4j.domain.space.NetworkShape;
 
 /**
  * Runs a study: S searches, then the retraining of every searched cell, of K random cells and of
@@ -176,25 +176,28 @@ public final class StudyService implements RunStudyUseCase {
                               OptionalDouble searchSeconds, Path studyDirectory, String commandLine, Progress progress) {
         List<Path> runs = new ArrayList<>();
         List<Double> accuracies = new ArrayList<>();
-        long parameters = 0;
-        double flops = 0;
         double trainSeconds = 0;
+        // Every seed trains the same network, so its size and cost are those of any one run.
+        long parameters = 0;
+        NetworkShape shape = null;
         for (int repetition = 0; repetition < study.trainSeeds(); repetition++) {
             long seed = study.retrainSeed(repetition);
             Path run = studyDirectory.resolve(retrainingRunName(name, repetition, seed));
             RetrainConfiguration configuration = study.retrainTemplate().toBuilder().genotype(genotypeSource, genotype).seed(seed).build();
             retrainOnce(configuration, run, commandLine, progress);
             try (ChildRunDirectory directory = retrainRuns.open(run)) {
-                StoredRetrainRun stored = directory.readConfiguration();
                 RetrainResult result = directory.readResult()
                         .orElseThrow(() -> new IllegalStateException("retraining " + run + " returned without writing its result"));
                 runs.add(run);
                 accuracies.add(result.test().top1());
-                parameters = result.parametersWithoutAuxiliary();
-                flops = NetworkCost.of(stored.shape(), new SnasCostModel()).ofGenotype(genotype).flops();
                 trainSeconds += directory.metrics().stream().mapToDouble(RetrainEpochMetrics::seconds).sum();
+                if (shape == null) {
+                    shape = directory.readConfiguration().shape();
+                    parameters = result.parametersWithoutAuxiliary();
+                }
             }
         }
+        double flops = NetworkCost.of(shape, new SnasCostModel()).ofGenotype(genotype).flops();
         return new StudyCell(group, name, runs, genotype, accuracies, parameters, flops, trainSeconds, searchSeconds);
     }
 
