@@ -64,6 +64,14 @@ class HexagonalArchitectureTest {
     }
 
     @Test
+    void adaptersSeePortsNotServices() {
+        // An adapter implements a port; what it needs from the application is in the port's package or the domain.
+        noClasses().that().resideInAPackage("org.snas4j.adapter..")
+                .should().dependOnClassesThat().resideInAPackage(APPLICATION + ".service..")
+                .check(classes);
+    }
+
+    @Test
     void theSharedAdapterIoUsesOnlyTheJdk() {
         // Both adapters depend on it, so anything it used would leak into the other adapter.
         classes().that().resideInAPackage("org.snas4j.adapter.io..")

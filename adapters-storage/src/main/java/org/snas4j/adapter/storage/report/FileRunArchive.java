@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.snas4j.adapter.storage.retrain.TrainingRunRecords;
 import org.snas4j.adapter.storage.search.SearchRunRecords;
 import org.snas4j.application.port.out.report.RunArchive;
-import org.snas4j.application.service.study.StudyService;
+import org.snas4j.application.port.out.storage.StudyFiles;
 
 /** Run and study directories on the local file system, read without their locks. */
 public final class FileRunArchive implements RunArchive {
@@ -27,7 +27,7 @@ public final class FileRunArchive implements RunArchive {
         if (TrainingRunRecords.holdsTraining(directory)) {
             return Kind.TRAINING;
         }
-        return Files.isRegularFile(directory.resolve(StudyService.SETTINGS)) ? Kind.STUDY : Kind.NONE;
+        return Files.isRegularFile(directory.resolve(StudyFiles.SETTINGS_FILE)) ? Kind.STUDY : Kind.NONE;
     }
 
     @Override

@@ -11,6 +11,8 @@ import org.snas4j.application.port.out.data.ImageDataset;
 import org.snas4j.application.port.out.data.Normalization;
 import org.snas4j.application.port.out.data.PixelSource;
 import org.snas4j.application.port.out.data.Prefetch;
+import org.snas4j.domain.sampling.Permutations;
+import org.snas4j.domain.sampling.Seeds;
 
 /**
  * Cuts a dataset into normalised {@link Batch}es, deterministically from a seed.
@@ -84,20 +86,8 @@ public final class BatchStream {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
         }
-        return training ? permutation(data.size(), new SplittableRandom(Seeds.derive(seed, Seeds.SHUFFLE, epoch)))
+        return training ? Permutations.uniform(data.size(), new SplittableRandom(Seeds.derive(seed, Seeds.SHUFFLE, epoch)))
                 : java.util.stream.IntStream.range(0, data.size()).toArray();
-    }
-
-    /** A uniformly random permutation of 0..size-1 (Fisher-Yates), drawn from {@code random}. */
-    public static int[] permutation(int size, SplittableRandom random) {
-        int[] order = java.util.stream.IntStream.range(0, size).toArray();
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
     }
 
     /** All batches of one epoch. */

@@ -56,8 +56,6 @@ import org.snas4j.domain.space.NetworkShape;
  */
 public final class StudyService implements RunStudyUseCase {
 
-    /** The file in a study directory that records its settings (and marks the directory as a study). */
-    public static final String SETTINGS = "study.properties";
     static final String REPORT = "study.md";
     static final String TABLE = "study.csv";
     static final String CHART = "accuracy-vs-parameters.png";
@@ -133,12 +131,12 @@ public final class StudyService implements RunStudyUseCase {
     }
 
     private void recordOrCheckSettings(StudyConfiguration configuration, Path studyDirectory) {
-        Path file = studyDirectory.resolve(SETTINGS);
+        Path file = studyDirectory.resolve(StudyFiles.SETTINGS_FILE);
         SortedMap<String, String> settings = StudySettings.of(configuration);
         Optional<Map<String, String>> recorded = files.readSettings(file);
         if (recorded.isEmpty()) {
             if (!files.isAbsentOrEmpty(studyDirectory)) {
-                throw new InvalidInputException(studyDirectory, "holds files but no " + SETTINGS + ", so it is no study; choose another --output");
+                throw new InvalidInputException(studyDirectory, "holds files but no " + StudyFiles.SETTINGS_FILE + ", so it is no study; choose another --output");
             }
             files.writeSettings(file, settings);
             return;

@@ -28,9 +28,9 @@ import org.snas4j.application.port.out.data.ImageDataset;
 import org.snas4j.application.port.out.data.ImageFolderOptions;
 import org.snas4j.application.port.out.data.ImageFolderSource;
 import org.snas4j.application.port.out.data.PixelSource;
-import org.snas4j.application.service.data.BatchStream;
 import org.snas4j.application.port.out.data.Prefetch;
-import org.snas4j.application.service.data.TrainValidationSplit;
+import org.snas4j.domain.sampling.Permutations;
+import org.snas4j.domain.sampling.StratifiedHoldOut;
 
 /**
  * Reads a folder of pictures, one sub-folder per class (torchvision's ImageFolder convention), into
@@ -81,9 +81,9 @@ public final class ImageFolderLoader implements ImageFolderSource {
             return new DatasetSplits(first.subset(name + " train", shuffledOrder(first.size())), read.get(1).dataset(name + " test"));
         }
         ImageDataset all = first.subset(name, shuffledOrder(first.size()));
-        boolean[] test = TrainValidationSplit.stratifiedHoldOut(all, options.testFraction(), FOLDER_SEED, ImageFolderOptions.TEST_FRACTION);
-        return new DatasetSplits(all.subset(name + " train", TrainValidationSplit.indices(test, false)),
-                all.subset(name + " test", TrainValidationSplit.indices(test, true)));
+        boolean[] test = all.stratifiedHoldOut(options.testFraction(), FOLDER_SEED, ImageFolderOptions.TEST_FRACTION);
+        return new DatasetSplits(all.subset(name + " train", StratifiedHoldOut.indices(test, false)),
+                all.subset(name + " test", StratifiedHoldOut.indices(test, true)));
     }
 
     @Override
@@ -252,7 +252,7 @@ public final class ImageFolderLoader implements ImageFolderSource {
 
     /** A fixed permutation of 0..size-1. */
     private static int[] shuffledOrder(int size) {
-        return BatchStream.permutation(size, new SplittableRandom(FOLDER_SEED));
+        return Permutations.uniform(size, new SplittableRandom(FOLDER_SEED));
     }
 
     /** Size and modification time: a streamed picture that changed after it was checked is refused, not read silently. */

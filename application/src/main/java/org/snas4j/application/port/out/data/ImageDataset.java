@@ -10,7 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.snas4j.application.port.out.data.Prefetch;
+import org.snas4j.application.InvalidSettingException;
+import org.snas4j.domain.sampling.StratifiedHoldOut;
 
 /**
  * Labelled images as unsigned bytes in NHWC order (one byte per channel value, 0..255), the way IDX
@@ -154,6 +155,21 @@ public final class ImageDataset {
             source.read(sourceIndices[index], target, offset);
         } else {
             System.arraycopy(pixels, index * imageSize(), target, offset, imageSize());
+        }
+    }
+
+    /**
+     * Which images a seeded, class-stratified hold-out of {@code fraction} of this set takes
+     * ({@link StratifiedHoldOut#mask}); {@link StratifiedHoldOut#indices} turns the mask into subsets.
+     *
+     * @param setting names the setting in refusals, as the configuration names it
+     * @throws InvalidSettingException if the fraction is not in (0, 1) or leaves either part empty
+     */
+    public boolean[] stratifiedHoldOut(double fraction, long seed, String setting) {
+        try {
+            return StratifiedHoldOut.mask(labels, classes(), fraction, seed);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(setting, e.getMessage());
         }
     }
 

@@ -7,6 +7,9 @@ import java.util.Optional;
 /** The study's own files (its settings and its reports), each written atomically. */
 public interface StudyFiles {
 
+    /** The file in a study's directory that records its settings; a directory holding it is a study. */
+    String SETTINGS_FILE = "study.properties";
+
     /** True when {@code directory} does not exist or is an empty directory. */
     boolean isAbsentOrEmpty(Path directory);
 

@@ -18,7 +18,6 @@ import org.snas4j.application.port.out.storage.PortFixtures;
 import org.snas4j.application.port.out.storage.RunDirectory;
 import org.snas4j.application.port.out.storage.RunDirectoryFactory;
 import org.snas4j.application.port.out.storage.StudyFiles;
-import org.snas4j.application.service.study.StudyService;
 import org.snas4j.domain.genotype.PublishedGenotypes;
 
 /**
@@ -73,7 +72,7 @@ public abstract class RunArchiveContract {
         Path training = trainingRun(parent.resolve("train"), 1, false);
         Path empty = Files.createDirectories(parent.resolve("empty"));
         Path study = parent.resolve("study");
-        studyFiles().writeSettings(study.resolve(StudyService.SETTINGS), Map.of("searches", "1"));
+        studyFiles().writeSettings(study.resolve(StudyFiles.SETTINGS_FILE), Map.of("searches", "1"));
 
         assertEquals(RunArchive.Kind.SEARCH, archive().kindOf(search));
         assertEquals(RunArchive.Kind.TRAINING, archive().kindOf(training));
@@ -86,7 +85,7 @@ public abstract class RunArchiveContract {
     @Test
     void aStudysRunsAreItsRunDirectoriesInNameOrder() throws Exception {
         Path study = parent.resolve("study");
-        studyFiles().writeSettings(study.resolve(StudyService.SETTINGS), Map.of("searches", "1"));
+        studyFiles().writeSettings(study.resolve(StudyFiles.SETTINGS_FILE), Map.of("searches", "1"));
         trainingRun(study.resolve("train-random-1"), 1, true);
         searchRun(study.resolve("search-seed-1"), 1, true);
         Files.createDirectories(study.resolve("not-a-run"));

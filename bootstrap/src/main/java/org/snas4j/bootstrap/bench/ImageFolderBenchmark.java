@@ -1,4 +1,4 @@
-package org.snas4j.adapter.storage.bench;
+package org.snas4j.bootstrap.bench;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -30,7 +30,9 @@ import org.snas4j.application.service.data.BatchStream;
  * one thread, the batch pipeline on the decoding workers with nothing else to do, and the time a
  * trainer that computes for {@code step} milliseconds per batch (a busy loop on its own thread, as a
  * single-threaded TensorFlow step would) waits for its next batch. CPU milliseconds per picture are
- * given beside the wall-clock rates: on a shared machine they are the figures to plan with.
+ * given beside the wall-clock rates: on a shared machine they are the figures to plan with. It lives
+ * in the composition root because it joins the storage adapter's loader to the application's batch
+ * stream.
  *
  * <p>Arguments are {@code key=value}: data (a folder; default: a generated one, deleted afterwards),
  * pictures (2000), classes (4), source (64: generated JPEGs of source x source), input (32),

@@ -1,4 +1,4 @@
-package org.snas4j.adapter.storage.bench;
+package org.snas4j.bootstrap.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

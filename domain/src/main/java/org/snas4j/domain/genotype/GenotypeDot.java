@@ -1,8 +1,6 @@
-package org.snas4j.application.service.describe;
+package org.snas4j.domain.genotype;
 
 import java.util.Locale;
-import org.snas4j.domain.genotype.CellEdge;
-import org.snas4j.domain.genotype.CellGenotype;
 import org.snas4j.domain.space.CellKind;
 import org.snas4j.domain.space.CellTopology;
 import org.snas4j.domain.space.Operation;

@@ -1,20 +1,21 @@
-package org.snas4j.application.service.data;
+package org.snas4j.domain.sampling;
 
 /**
  * Derives independent seeds for the random streams of the data pipeline (split, shuffle of each
  * epoch, augmentation of each batch) from the one run seed, so that any batch can be rebuilt
- * without replaying the ones before it (resuming mid-epoch gives the same batches).
+ * without replaying the ones before it (resuming mid-epoch gives the same batches). The constants
+ * name the streams; changing one changes every seeded split, order and augmentation already recorded.
  */
-final class Seeds {
+public final class Seeds {
 
-    static final long SPLIT = 0x53504C4954L;
-    static final long SHUFFLE = 0x53485546L;
-    static final long AUGMENT = 0x4155474DL;
+    public static final long SPLIT = 0x53504C4954L;
+    public static final long SHUFFLE = 0x53485546L;
+    public static final long AUGMENT = 0x4155474DL;
 
     private Seeds() {
     }
 
-    static long derive(long seed, long... path) {
+    public static long derive(long seed, long... path) {
         long state = mix(seed);
         for (long step : path) {
             state = mix(state ^ mix(step + 0x9E3779B97F4A7C15L));

@@ -1,14 +1,10 @@
-package org.snas4j.application.service.describe;
+package org.snas4j.domain.genotype;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.snas4j.domain.genotype.Genotype;
-import org.snas4j.domain.genotype.GenotypeDerivation;
-import org.snas4j.domain.genotype.GenotypeStatistics;
-import org.snas4j.domain.genotype.PublishedGenotypes;
 import org.snas4j.domain.space.CellKind;
 import org.snas4j.domain.space.CellPair;
 import org.snas4j.domain.space.CellTopology;
