@@ -297,10 +297,18 @@ class StudyServiceTest {
         assertEquals((0.86305 - 0.878033) / 0.005920, result.searchedVersusRandom().getAsDouble(), 1e-3);
         assertTrue(result.verdict().contains("-2.53 random standard deviations"), result.verdict());
         assertTrue(result.verdict().contains("worse than random"), result.verdict());
+        // 0.8695 beats 0 of 3, 0.8566 none: U = 0 of 6, so P(U >= 0) = 1.
+        assertTrue(result.verdict().contains("Ranks: the searched cells beat 0 and 0 of the 3 random cells (U = 0 of 6; "
+                + "one-sided Mann-Whitney p = 1.000"), result.verdict());
 
         StudyResult oneRandom = new StudyResult(STUDY, List.of(), cells.subList(0, 3));
         assertTrue(oneRandom.searchedVersusRandom().isEmpty());
         assertTrue(oneRandom.verdict().contains("at least 2 random cells"), oneRandom.verdict());
+        assertTrue(oneRandom.verdict().endsWith("Ranks: the searched cells beat 0 and 0 of the 1 random cells (U = 0 of 2; one-sided "
+                + "Mann-Whitney p = 1.000 that chance ranks them this high)."), oneRandom.verdict());
+        StudyResult noSearch = new StudyResult(STUDY, List.of(), cells.subList(2, 6));
+        assertTrue(noSearch.ranks().isEmpty());
+        assertEquals("Verdict: none (the study has no searched cells).", noSearch.verdict());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -24,7 +25,7 @@ public record StudyResult(Path directory, List<StudyItem> items, List<StudyCell>
 
     /** The statistics of {@code group} (n = 0 and NaN figures when it has no cells). */
     public GroupStatistics statistics(StudyGroup group) {
-        return GroupStatistics.of(group, cells.stream().filter(c -> c.group() == group).map(StudyCell::testTop1).toList());
+        return GroupStatistics.of(group, accuracies(group));
     }
 
     /** The statistics of every group that has cells, in the order searched, random, published. */
@@ -51,8 +52,41 @@ public record StudyResult(Path directory, List<StudyItem> items, List<StudyCell>
         return OptionalDouble.of((searched.mean() - random.mean()) / random.standardDeviation());
     }
 
-    /** One line answering the study's question. */
+    /**
+     * How the searched cells rank among the random ones (the Mann-Whitney test); empty without
+     * searched or random cells.
+     */
+    public Optional<RankComparison> ranks() {
+        List<Double> searched = accuracies(StudyGroup.SEARCHED);
+        List<Double> random = accuracies(StudyGroup.RANDOM);
+        return searched.isEmpty() || random.isEmpty() ? Optional.empty() : Optional.of(RankComparison.of(searched, random));
+    }
+
+    /** One line answering the study's question: the comparison of means, then the ranks. */
     public String verdict() {
+        return ranks().map(ranks -> meansVerdict() + " " + ranksSentence(ranks)).orElseGet(this::meansVerdict);
+    }
+
+    private List<Double> accuracies(StudyGroup group) {
+        return cells.stream().filter(c -> c.group() == group).map(StudyCell::testTop1).toList();
+    }
+
+    private static String ranksSentence(RankComparison ranks) {
+        List<String> beaten = ranks.beaten().stream().map(StudyResult::count).toList();
+        String each = beaten.size() == 1 ? beaten.get(0)
+                : String.join(", ", beaten.subList(0, beaten.size() - 1)) + " and " + beaten.get(beaten.size() - 1);
+        return String.format(Locale.ROOT, "Ranks: the searched cell%s beat%s %s of the %d random cells (U = %s of %d; one-sided "
+                        + "Mann-Whitney p = %.3f that chance ranks them this high).",
+                beaten.size() == 1 ? "" : "s", beaten.size() == 1 ? "s" : "", each, ranks.random(), count(ranks.u()), ranks.maximumU(),
+                ranks.pValue());
+    }
+
+    /** A count that may hold a tie's half: 7 or 7.5. */
+    private static String count(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private String meansVerdict() {
         GroupStatistics searched = statistics(StudyGroup.SEARCHED);
         GroupStatistics random = statistics(StudyGroup.RANDOM);
         OptionalDouble score = searchedVersusRandom();
