@@ -99,7 +99,7 @@ public record StudyResult(Path directory, List<StudyItem> items, List<StudyCell>
         double z = score.getAsDouble();
         String meaning = z >= 1 ? "the searched cells beat random ones by at least one standard deviation"
                 : z <= -1 ? "the searched cells are worse than random ones by at least one standard deviation"
-                : "within one standard deviation of random cells: no evidence that the search beats chance";
+                : "less than one standard deviation apart, so the ranks that follow say more";
         return String.format(Locale.ROOT, "Verdict: searched mean %.2f%% - random mean %.2f%% = %+.2f points = %+.2f random standard "
                         + "deviations (random sd %.2f points, n=%d; searched n=%d): %s.",
                 100 * searched.mean(), 100 * random.mean(), 100 * (searched.mean() - random.mean()), z,
