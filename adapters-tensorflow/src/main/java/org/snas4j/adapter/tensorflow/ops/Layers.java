@@ -94,8 +94,9 @@ public final class Layers {
         int width = spatial(x, 2);
         int extraRows = Math.floorMod(-(height + 2 * padding), dilation);
         int extraColumns = Math.floorMod(-(width + 2 * padding), dilation);
-        Operand<TFloat32> batched = tf.spaceToBatchNd(x, tf.constant(new int[] {dilation, dilation}),
-                tf.constant(new int[][] {{padding, padding + extraRows}, {padding, padding + extraColumns}}));
+        Operand<TFloat32> batched = scope.shared(List.of("SpaceToBatchND", x.asOutput(), dilation, padding),
+                () -> tf.spaceToBatchNd(x, tf.constant(new int[] {dilation, dilation}),
+                        tf.constant(new int[][] {{padding, padding + extraRows}, {padding, padding + extraColumns}})));
         Operand<TFloat32> convolved = tf.nn.depthwiseConv2dNative(batched, filter, strides(1), "VALID");
         return tf.batchToSpaceNd(convolved, tf.constant(new int[] {dilation, dilation}),
                 tf.constant(new int[][] {{0, extraRows}, {0, extraColumns}}));
@@ -159,6 +160,10 @@ public final class Layers {
      * TensorFlow 1.1.0's oneDNN build has a fast kernel for it and its gradient, unlike MaxPoolV2.
      */
     public static Operand<TFloat32> maxPool3x3(NetworkScope scope, Operand<TFloat32> x, int stride) {
+        return scope.shared(List.of("MaxPool3x3", x.asOutput(), stride), () -> buildMaxPool3x3(scope, x, stride));
+    }
+
+    private static Operand<TFloat32> buildMaxPool3x3(NetworkScope scope, Operand<TFloat32> x, int stride) {
         if (stride == 1) {
             return maxPoolV1(scope, x, 1, "SAME");
         }
@@ -172,6 +177,10 @@ public final class Layers {
      * input VALID (dividing by 9) and rescales each output by 9 / its in-image count, a constant.
      */
     public static Operand<TFloat32> avgPool3x3(NetworkScope scope, Operand<TFloat32> x, int stride) {
+        return scope.shared(List.of("AvgPool3x3", x.asOutput(), stride), () -> buildAvgPool3x3(scope, x, stride));
+    }
+
+    private static Operand<TFloat32> buildAvgPool3x3(NetworkScope scope, Operand<TFloat32> x, int stride) {
         Ops tf = scope.tf();
         List<Long> window = List.of(1L, 3L, 3L, 1L);
         if (stride == 1) {
@@ -211,6 +220,10 @@ public final class Layers {
      * of Reshape and Slice are cheap, StridedSliceGrad on the CPU is not.
      */
     public static Operand<TFloat32> everyNth(NetworkScope scope, Operand<TFloat32> x, int n) {
+        return scope.shared(List.of("EveryNth", x.asOutput(), n), () -> buildEveryNth(scope, x, n));
+    }
+
+    private static Operand<TFloat32> buildEveryNth(NetworkScope scope, Operand<TFloat32> x, int n) {
         if (n == 1) {
             return x;
         }
@@ -232,6 +245,10 @@ public final class Layers {
 
     /** Drops the first row and column ({@code x[:, 1:, 1:, :]}) with Slice, whose gradient is a cheap Pad. */
     public static Operand<TFloat32> shiftByOne(NetworkScope scope, Operand<TFloat32> x) {
+        return scope.shared(List.of("ShiftByOne", x.asOutput()), () -> buildShiftByOne(scope, x));
+    }
+
+    private static Operand<TFloat32> buildShiftByOne(NetworkScope scope, Operand<TFloat32> x) {
         Ops tf = scope.tf();
         return tf.slice(x, tf.constant(new int[] {0, 1, 1, 0}), tf.constant(new int[] {-1, spatial(x, 1) - 1, spatial(x, 2) - 1, -1}));
     }
@@ -247,6 +264,10 @@ public final class Layers {
     }
 
     private static Operand<TFloat32> pad(NetworkScope scope, Operand<TFloat32> x, int padding, float value) {
+        return scope.shared(List.of("Pad", x.asOutput(), padding, value), () -> buildPad(scope, x, padding, value));
+    }
+
+    private static Operand<TFloat32> buildPad(NetworkScope scope, Operand<TFloat32> x, int padding, float value) {
         Ops tf = scope.tf();
         return tf.pad(x, tf.constant(new int[][] {{0, 0}, {padding, padding}, {padding, padding}, {0, 0}}), tf.constant(value));
     }

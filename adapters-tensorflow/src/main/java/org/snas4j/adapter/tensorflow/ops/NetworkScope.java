@@ -2,9 +2,12 @@ package org.snas4j.adapter.tensorflow.ops;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
@@ -26,23 +29,26 @@ public final class NetworkScope {
     private final Mode mode;
     private final String path;
     private final List<Op> updates;
+    /** Pure ops built under this root, by what they compute: see {@link #shared}. */
+    private final Map<List<Object>, Operand<TFloat32>> sharedOps;
     /** Fed BN momentum of the training pass, or null for PyTorch's constant 0.1. */
     private final Operand<TFloat32> batchNormMomentum;
 
     private NetworkScope(Ops tf, VariableStore variables, Mode mode, String path, List<Op> updates,
-                         Operand<TFloat32> batchNormMomentum) {
+                         Map<List<Object>, Operand<TFloat32>> sharedOps, Operand<TFloat32> batchNormMomentum) {
         this.tf = tf;
         this.variables = variables;
         this.mode = mode;
         this.path = path;
         this.updates = updates;
+        this.sharedOps = sharedOps;
         this.batchNormMomentum = batchNormMomentum;
     }
 
     /** A fresh root: ops are created with {@code tf}, variables from the empty path. */
     public static NetworkScope root(Ops tf, VariableStore variables, Mode mode) {
         return new NetworkScope(Objects.requireNonNull(tf, "tf"), Objects.requireNonNull(variables, "variables"),
-                Objects.requireNonNull(mode, "mode"), "", new ArrayList<>(), null);
+                Objects.requireNonNull(mode, "mode"), "", new ArrayList<>(), new HashMap<>(), null);
     }
 
     /**
@@ -52,7 +58,7 @@ public final class NetworkScope {
      * a child's statistics are re-estimated.
      */
     public NetworkScope withBatchNormMomentum(Operand<TFloat32> momentum) {
-        return new NetworkScope(tf, variables, mode, path, updates, Objects.requireNonNull(momentum, "momentum"));
+        return new NetworkScope(tf, variables, mode, path, updates, sharedOps, Objects.requireNonNull(momentum, "momentum"));
     }
 
     /** The fed BN momentum, if this scope's root has one. */
@@ -62,7 +68,7 @@ public final class NetworkScope {
 
     /** A nested scope: variable names get {@code name} appended. */
     public NetworkScope child(String name) {
-        return new NetworkScope(tf, variables, mode, qualify(name), updates, batchNormMomentum);
+        return new NetworkScope(tf, variables, mode, qualify(name), updates, sharedOps, batchNormMomentum);
     }
 
     public Ops tf() {
@@ -94,6 +100,23 @@ public final class NetworkScope {
     /** The non-trainable variable {@code name} under this scope, created on first request. */
     public Variable<TFloat32> state(String name, Shape shape, WeightInit init) {
         return variables.state(qualify(name), shape, init);
+    }
+
+    /**
+     * The op {@code build} makes, built once per root for equal keys. A supernet applies the same
+     * parameter-free op to the same input on every edge that leaves a state (its pools, the padding and
+     * subsampling in front of strided and dilated convolutions): built once, the op's output is computed
+     * and kept for the backward pass once, and its gradient op runs once on the summed gradients.
+     *
+     * @param key what the op computes: its name, its inputs' {@link Operand#asOutput()} and its attributes
+     */
+    public Operand<TFloat32> shared(List<Object> key, Supplier<Operand<TFloat32>> build) {
+        Operand<TFloat32> op = sharedOps.get(key);
+        if (op == null) {
+            op = Objects.requireNonNull(build.get(), "build");
+            sharedOps.put(List.copyOf(key), op);
+        }
+        return op;
     }
 
     /** Registers an op the training step must run besides the weight update (e.g. a moving average). */
