@@ -90,6 +90,13 @@ public final class BenchCommand implements Callable<Integer>, RunsTensorFlow {
     @Option(names = "--scaling-steps", paramLabel = "N", description = "Timed steps per row of the table (default: ${DEFAULT-VALUE}).")
     int scalingSteps = 3;
 
+    @Option(names = "--profile", paramLabel = "N", description = "After the timed steps, trace N more with TensorFlow's step statistics "
+            + "and print the op time per step by op type, 0 = no profile (default: ${DEFAULT-VALUE}).")
+    int profileSteps = 0;
+
+    @Option(names = "--profile-rows", paramLabel = "N", description = "Op types listed in the profile, the costliest first (default: ${DEFAULT-VALUE}).")
+    int profileRows = 15;
+
     private final BenchmarkUseCase benchmark;
     private final GenotypeCatalog genotypes;
 
@@ -101,9 +108,12 @@ public final class BenchCommand implements Callable<Integer>, RunsTensorFlow {
 
     @Override
     public Integer call() {
+        if (profileRows <= 0) {
+            throw new InvalidInputException("--profile-rows", "must be positive, got " + profileRows);
+        }
         BenchmarkReport report = benchmark.run(request());
         PrintWriter out = spec.commandLine().getOut();
-        out.print(BenchReport.render(report));
+        out.print(BenchReport.render(report, profileRows));
         out.flush();
         return ExitCodes.OK;
     }
@@ -119,6 +129,6 @@ public final class BenchCommand implements Callable<Integer>, RunsTensorFlow {
                 ? Optional.of(new ScalingPlan(scalingLayers, scalingChannels, scalingBatches, scalingSteps)) : Optional.empty();
         return new BenchmarkRequest(kind, cells, kind == BenchedNetwork.CHILD ? genotype : "", shape.toShape(), batch, warmup, steps,
                 dropPath, deviceOptions.device(), deviceOptions.threads(), seed, new ExecutionOptions(graphOptimiser, xla, bfloat16),
-                matmulSize, plan);
+                matmulSize, plan, profileSteps);
     }
 }

@@ -1,16 +1,19 @@
 package org.snas4j.bootstrap.cli;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import org.snas4j.application.port.in.bench.BenchedNetwork;
 import org.snas4j.application.port.in.bench.BenchmarkReport;
 import org.snas4j.application.port.in.bench.BenchmarkRequest;
 import org.snas4j.application.port.in.bench.NetworkMeasurement;
+import org.snas4j.application.port.in.bench.OpProfile;
+import org.snas4j.application.port.in.bench.OpTypeTime;
 import org.snas4j.application.port.in.bench.ScalingRow;
 import org.snas4j.application.port.out.bench.MatmulRate;
 import org.snas4j.domain.space.NetworkShape;
 
-/** Plain-text rendering of a benchmark: one figure per line, then the scaling table. */
+/** Plain-text rendering of a benchmark: one figure per line, then the scaling table and the op profile. */
 final class BenchReport {
 
     private static final String LINE = "  %-20s %s%n";
@@ -18,7 +21,8 @@ final class BenchReport {
     private BenchReport() {
     }
 
-    static String render(BenchmarkReport report) {
+    /** The report, its op profile (if any) listing the {@code profileRows} costliest op types and the rest summed. */
+    static String render(BenchmarkReport report, int profileRows) {
         BenchmarkRequest request = report.request();
         NetworkMeasurement m = report.measurement();
         NetworkShape s = m.shape();
@@ -58,7 +62,26 @@ final class BenchReport {
                         r.cpuSecondsPerStep(), r.imagesPerSecond(), r.flopsPerSecond() / 1e9));
             }
         }
+        report.profile().ifPresent(profile -> profile(sb, profile, m, profileRows));
         return sb.toString();
+    }
+
+    private static void profile(StringBuilder sb, OpProfile profile, NetworkMeasurement m, int rows) {
+        sb.append(format("%nop profile (TensorFlow's step statistics, %d traced steps after the timed ones; per step)%n", profile.steps()));
+        sb.append(format("  %,.0f ops, %,.1f ms of op time; a traced step took %,.1f ms (untraced median %,.1f ms: tracing slows small ops"
+                + " most, so read the shares)%n", profile.opsPerStep(), profile.millisPerStep(), profile.tracedStepMillis(), m.medianMillis()));
+        sb.append(format("%-44s %9s %10s %7s%n", "op type", "ops", "ms", "share"));
+        List<OpTypeTime> types = profile.types();
+        for (OpTypeTime type : types.subList(0, Math.min(rows, types.size()))) {
+            sb.append(format("%-44s %,9.0f %,10.1f %6.1f%%%n", type.type(), type.opsPerStep(), type.millisPerStep(),
+                    100 * type.millisPerStep() / profile.millisPerStep()));
+        }
+        if (types.size() > rows) {
+            List<OpTypeTime> rest = types.subList(rows, types.size());
+            double restMillis = rest.stream().mapToDouble(OpTypeTime::millisPerStep).sum();
+            sb.append(format("%-44s %,9.0f %,10.1f %6.1f%%%n", "(" + rest.size() + " other types)", rest.stream().mapToDouble(OpTypeTime::opsPerStep).sum(),
+                    restMillis, 100 * restMillis / profile.millisPerStep()));
+        }
     }
 
     private static void line(StringBuilder sb, String label, String value) {

@@ -69,12 +69,45 @@ class BenchCommandTest {
                 number(out, "x 8 images x ([\\d,]+) multiply-adds"), 0.5);
         assertFalse(out.contains("dense matmul"), out);
         assertFalse(out.contains("scaling"), out);
+        assertFalse(out.contains("op profile"), out);
+    }
+
+    @Test
+    void aProfileListsTheCostliestOpTypesAndSumsTheRest() {
+        CommandLineRunner result = CommandLineRunner.run(SearchCommandTest.concat(new String[] {"bench", "--network", "child",
+            "--genotype", "snas-mild", "--matmul-size", "0", "--profile", "2", "--profile-rows", "3"}, TINY));
+
+        assertEquals(ExitCodes.OK, result.exitCode(), result.err());
+        String out = result.out();
+        assertTrue(out.contains("op profile (TensorFlow's step statistics, 2 traced steps after the timed ones; per step)"), out);
+        double opMillis = number(out, "ops, ([\\d,.]+) ms of op time");
+        assertTrue(number(out, "\n  ([\\d,]+) ops, ") > 100 && opMillis > 0, out);
+        List<String> rows = out.lines().dropWhile(line -> !line.startsWith("op type")).skip(1).toList();
+        assertEquals(4, rows.size(), out);
+        assertTrue(rows.get(3).matches("\\(\\d+ other types\\).*"), out);
+        double millis = 0;
+        double share = 0;
+        double previous = Double.MAX_VALUE;
+        for (String row : rows) {
+            String[] cells = row.trim().split("\\s+");
+            double rowMillis = parse(cells[cells.length - 2]);
+            if (!row.startsWith("(")) {
+                assertTrue(rowMillis <= previous, "costliest first: " + out);
+                previous = rowMillis;
+            }
+            millis += rowMillis;
+            share += parse(cells[cells.length - 1].replace("%", ""));
+        }
+        assertEquals(opMillis, millis, 0.1 * rows.size() + opMillis * 1e-3, out);
+        assertEquals(100, share, 0.2, out);
     }
 
     @Test
     void badSettingsGiveOneLineNamingTheFlag() {
         assertRefused("--network", "bench", "--network", "resnet");
         assertRefused("--steps", "bench", "--steps", "0");
+        assertRefused("--profile", "bench", "--profile", "-1");
+        assertRefused("--profile-rows", "bench", "--profile", "1", "--profile-rows", "0");
         assertRefused("--scaling-layers", "bench", "--input-size", "6", "--layers", "1", "--scaling", "--scaling-layers", "2");
         assertRefused("no-such-genotype", "bench", "--network", "child", "--genotype", "no-such-genotype");
     }

@@ -7,6 +7,7 @@ import org.snas4j.adapter.tensorflow.supernet.TensorFlowSupernetTrainer;
 import org.snas4j.adapter.tensorflow.train.SessionSettings;
 import org.snas4j.application.port.out.bench.BenchmarkNetworks;
 import org.snas4j.application.port.out.bench.ExecutionOptions;
+import org.snas4j.application.port.out.bench.OpTimeRecorder;
 import org.snas4j.application.port.out.device.Device;
 import org.snas4j.application.port.out.training.ChildNetworkConfig;
 import org.snas4j.application.port.out.training.ChildNetworkTrainer;
@@ -19,13 +20,13 @@ public final class TensorFlowBenchmarkNetworks implements BenchmarkNetworks {
     private static final Logger LOG = LoggerFactory.getLogger(TensorFlowBenchmarkNetworks.class);
 
     @Override
-    public SupernetTrainer supernet(SupernetConfig config, ExecutionOptions options) {
-        return new TensorFlowSupernetTrainer(config, settings(config.device(), config.threads(), options));
+    public SupernetTrainer supernet(SupernetConfig config, ExecutionOptions options, OpTimeRecorder recorder) {
+        return new TensorFlowSupernetTrainer(config, settings(config.device(), config.threads(), options), recorder);
     }
 
     @Override
-    public ChildNetworkTrainer child(ChildNetworkConfig config, ExecutionOptions options) {
-        return new TensorFlowChildTrainer(config, settings(config.device(), config.threads(), options));
+    public ChildNetworkTrainer child(ChildNetworkConfig config, ExecutionOptions options, OpTimeRecorder recorder) {
+        return new TensorFlowChildTrainer(config, settings(config.device(), config.threads(), options), recorder);
     }
 
     static SessionSettings settings(Device device, int threads, ExecutionOptions options) {

@@ -7,7 +7,9 @@ import org.snas4j.adapter.tensorflow.feed.BatchFeeds;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
 import org.snas4j.adapter.tensorflow.train.NativeResources;
 import org.snas4j.adapter.tensorflow.train.SessionSettings;
+import org.snas4j.adapter.tensorflow.train.StepTrace;
 import org.snas4j.adapter.tensorflow.train.VariableCheckpoint;
+import org.snas4j.application.port.out.bench.OpTimeRecorder;
 import org.snas4j.application.port.out.data.Batch;
 import org.snas4j.application.port.out.training.ChildNetworkConfig;
 import org.snas4j.application.port.out.training.ChildNetworkTrainer;
@@ -36,6 +38,7 @@ public final class TensorFlowChildTrainer implements ChildNetworkTrainer {
     private final TFloat32 learningRateFeed;
     private final TFloat32 keepProbabilityFeed;
     private final TInt64 dropPathSeedFeed;
+    private final StepTrace stepTrace;
     private boolean closed;
 
     /** Draws a graph's initial variable values (a seam: tests make it fail to check that nothing leaks). */
@@ -50,10 +53,20 @@ public final class TensorFlowChildTrainer implements ChildNetworkTrainer {
 
     /** As {@link #TensorFlowChildTrainer(ChildNetworkConfig)}, with explicit session settings. */
     public TensorFlowChildTrainer(ChildNetworkConfig config, SessionSettings settings) {
-        this(config, settings, VariableStore::initialize);
+        this(config, settings, OpTimeRecorder.NONE);
+    }
+
+    /** As {@link #TensorFlowChildTrainer(ChildNetworkConfig, SessionSettings)}, its training steps traced into {@code recorder} while it records. */
+    public TensorFlowChildTrainer(ChildNetworkConfig config, SessionSettings settings, OpTimeRecorder recorder) {
+        this(config, settings, VariableStore::initialize, recorder);
     }
 
     TensorFlowChildTrainer(ChildNetworkConfig config, SessionSettings settings, VariableInitializer initializer) {
+        this(config, settings, initializer, OpTimeRecorder.NONE);
+    }
+
+    private TensorFlowChildTrainer(ChildNetworkConfig config, SessionSettings settings, VariableInitializer initializer,
+                                   OpTimeRecorder recorder) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(initializer, "initializer");
@@ -72,6 +85,7 @@ public final class TensorFlowChildTrainer implements ChildNetworkTrainer {
             this.dropPathSeedFeed = acquiring.add(TInt64.vectorOf(dropPathStream, 0L));
             acquiring.keepAll();
         }
+        this.stepTrace = new StepTrace(graph, recorder);
     }
 
     @Override
@@ -92,7 +106,7 @@ public final class TensorFlowChildTrainer implements ChildNetworkTrainer {
         for (Op target : network.trainTargets) {
             runner.addTarget(target);
         }
-        try (Result result = runner.run()) {
+        try (Result result = stepTrace.run(runner)) {
             return new ChildStepResult(scalar(result, 0), scalar(result, 1), scalar(result, 2));
         }
     }

@@ -7,8 +7,10 @@ import org.snas4j.adapter.tensorflow.feed.BatchFeeds;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
 import org.snas4j.adapter.tensorflow.train.NativeResources;
 import org.snas4j.adapter.tensorflow.train.SessionSettings;
+import org.snas4j.adapter.tensorflow.train.StepTrace;
 import org.snas4j.adapter.tensorflow.train.VariableCheckpoint;
 import org.snas4j.application.TrainingDivergedException;
+import org.snas4j.application.port.out.bench.OpTimeRecorder;
 import org.snas4j.application.port.out.data.Batch;
 import org.snas4j.application.port.out.training.EvaluationResult;
 import org.snas4j.application.port.out.training.StepResult;
@@ -38,6 +40,7 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
     private final TFloat32 learningRateFeed;
     /** Keys the drop-path masks by the run's seed, apart from the weight initialisation's streams. */
     private final long dropPathStream;
+    private final StepTrace stepTrace;
     private boolean closed;
 
     /**
@@ -50,6 +53,11 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
 
     /** As {@link #TensorFlowSupernetTrainer(SupernetConfig)}, with explicit session settings. */
     public TensorFlowSupernetTrainer(SupernetConfig config, SessionSettings settings) {
+        this(config, settings, OpTimeRecorder.NONE);
+    }
+
+    /** As {@link #TensorFlowSupernetTrainer(SupernetConfig, SessionSettings)}, its training steps traced into {@code recorder} while it records. */
+    public TensorFlowSupernetTrainer(SupernetConfig config, SessionSettings settings, OpTimeRecorder recorder) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(settings, "settings");
         try (NativeResources acquiring = new NativeResources()) {
@@ -63,6 +71,7 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
             acquiring.keepAll();
         }
         dropPathStream = config.seed() * 0x9E3779B97F4A7C15L + 0x44524F50L;
+        stepTrace = new StepTrace(net.graph, recorder);
     }
 
     @Override
@@ -90,13 +99,12 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
     }
 
     private StepResult runTrainStep(Session.Runner runner) {
-        try (Result result = runner
+        try (Result result = stepTrace.run(runner
                 .fetch(net.loss)
                 .fetch(net.accuracy)
                 .fetch(net.lossGradientZ.normal())
                 .fetch(net.lossGradientZ.reduction())
-                .addTarget(net.trainStep)
-                .run()) {
+                .addTarget(net.trainStep))) {
             double loss = scalar(result, 0);
             float[] normalGradient = floats(result, 2);
             float[] reductionGradient = floats(result, 3);

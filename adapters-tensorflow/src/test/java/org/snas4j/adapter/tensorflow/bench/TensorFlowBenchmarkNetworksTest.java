@@ -1,12 +1,63 @@
 package org.snas4j.adapter.tensorflow.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.snas4j.application.port.out.bench.BenchmarkNetworks;
 import org.snas4j.application.port.out.bench.BenchmarkNetworksContract;
+import org.snas4j.application.port.out.bench.ExecutionOptions;
+import org.snas4j.application.port.out.bench.OpTimeRecorder;
+import org.snas4j.application.port.out.data.Batch;
+import org.snas4j.application.port.out.device.Device;
+import org.snas4j.application.port.out.training.SgdSettings;
+import org.snas4j.application.port.out.training.SupernetConfig;
+import org.snas4j.application.port.out.training.SupernetTrainer;
+import org.snas4j.domain.space.CellPair;
+import org.snas4j.domain.space.EdgeOpMatrix;
+import org.snas4j.domain.space.NetworkShape;
 
 class TensorFlowBenchmarkNetworksTest extends BenchmarkNetworksContract {
 
     @Override
     protected BenchmarkNetworks networks() {
         return new TensorFlowBenchmarkNetworks();
+    }
+
+    @Test
+    void aTracedSupernetStepReportsTheGraphsOpTypes() {
+        NetworkShape shape = new NetworkShape(3, 2, 8, 1, 4);
+        Map<String, Integer> counts = new HashMap<>();
+        OpTimeRecorder recorder = new OpTimeRecorder() {
+            @Override
+            public boolean recording() {
+                return true;
+            }
+
+            @Override
+            public void opRan(String type, long microseconds) {
+                counts.merge(type, 1, Integer::sum);
+            }
+        };
+        SplittableRandom random = new SplittableRandom(5);
+        float[] images = new float[4 * 8 * 8];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = (float) random.nextGaussian();
+        }
+        Batch batch = new Batch(4, 8, 8, 1, 4, images, new int[] {0, 1, 2, 3});
+        try (SupernetTrainer supernet = networks().supernet(new SupernetConfig(shape, SgdSettings.PAPER, 0, 1, Device.CPU, 1),
+                ExecutionOptions.STANDARD, recorder)) {
+            supernet.trainStep(batch, CellPair.of(kind -> EdgeOpMatrix.filled(0.125)), 0.025, 0);
+        }
+        // 3 cells x 5 states: the edges leaving a state share its pools (one per edge would be 42).
+        assertEquals(15, counts.get("MaxPool"), counts.toString());
+        assertEquals(15, counts.get("MaxPoolGrad"), counts.toString());
+        // Both passes of every depthwise convolution: 3 cells x 14 edges x (2 + 2 + 1 + 1).
+        assertEquals(3 * 14 * 6, counts.get("DepthwiseConv2dNative"));
+        assertEquals(3 * 14 * 6, counts.get("DepthwiseConv2dNativeBackpropFilter"));
+        assertTrue(counts.get("ApplyMomentum") > 100, "one update per weight tensor: " + counts.get("ApplyMomentum"));
     }
 }

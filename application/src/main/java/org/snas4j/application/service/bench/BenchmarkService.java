@@ -19,12 +19,14 @@ import org.snas4j.application.port.in.bench.BenchmarkReport;
 import org.snas4j.application.port.in.bench.BenchmarkRequest;
 import org.snas4j.application.port.in.bench.BenchmarkUseCase;
 import org.snas4j.application.port.in.bench.NetworkMeasurement;
+import org.snas4j.application.port.in.bench.OpProfile;
 import org.snas4j.application.port.in.bench.ScalingPlan;
 import org.snas4j.application.port.in.bench.ScalingRow;
 import org.snas4j.application.port.out.bench.BenchmarkNetworks;
 import org.snas4j.application.port.out.bench.DenseMatmulProbe;
 import org.snas4j.application.port.out.bench.HostMetrics;
 import org.snas4j.application.port.out.bench.MatmulRate;
+import org.snas4j.application.port.out.bench.OpTimeRecorder;
 import org.snas4j.application.port.out.data.Batch;
 import org.snas4j.application.port.out.training.ChildNetworkConfig;
 import org.snas4j.application.port.out.training.ChildNetworkTrainer;
@@ -72,21 +74,24 @@ public final class BenchmarkService implements BenchmarkUseCase {
     public BenchmarkReport run(BenchmarkRequest request) {
         validate(request);
         OptionalDouble loadBefore = host.loadAverage();
-        NetworkMeasurement main = measure(request, request.shape(), request.batch(), request.steps(), true);
+        OpTimeCollector opTimes = new OpTimeCollector();
+        NetworkMeasurement main = measure(request, request.shape(), request.batch(), request.steps(), true, opTimes);
         Optional<MatmulRate> rate = request.matmulSize() == 0 ? Optional.empty()
                 : Optional.of(matmul.measure(request.matmulSize(), request.device(), request.threads(), request.execution(), MATMUL_SECONDS));
         List<ScalingRow> rows = new ArrayList<>();
         request.scaling().ifPresent(plan -> rows.addAll(scale(request, plan)));
-        return new BenchmarkReport(request, host.processorModel(), host.processors(), loadBefore, host.loadAverage(), main, rate, rows);
+        Optional<OpProfile> profile = request.profileSteps() == 0 ? Optional.empty() : Optional.of(opTimes.profile(request.profileSteps()));
+        return new BenchmarkReport(request, host.processorModel(), host.processors(), loadBefore, host.loadAverage(), main, rate, rows,
+                profile);
     }
 
     private List<ScalingRow> scale(BenchmarkRequest request, ScalingPlan plan) {
         NetworkShape base = request.shape();
         List<ScalingRow> rows = new ArrayList<>();
-        addRows(rows, "layers", plan.layers(), layers -> measure(request, base.withLayers(layers), request.batch(), plan.steps(), false));
+        addRows(rows, "layers", plan.layers(), layers -> measureScaled(request, base.withLayers(layers), request.batch(), plan.steps()));
         addRows(rows, "channels", plan.channels(),
-                channels -> measure(request, base.withInitialChannels(channels), request.batch(), plan.steps(), false));
-        addRows(rows, "batch", plan.batches(), batch -> measure(request, base, batch, plan.steps(), false));
+                channels -> measureScaled(request, base.withInitialChannels(channels), request.batch(), plan.steps()));
+        addRows(rows, "batch", plan.batches(), batch -> measureScaled(request, base, batch, plan.steps()));
         return rows;
     }
 
@@ -96,10 +101,20 @@ public final class BenchmarkService implements BenchmarkUseCase {
         }
     }
 
-    private NetworkMeasurement measure(BenchmarkRequest request, NetworkShape shape, int batchSize, int steps, boolean timeEvaluation) {
+    /** A scaling row's network: its training steps only, untraced. */
+    private NetworkMeasurement measureScaled(BenchmarkRequest request, NetworkShape shape, int batchSize, int steps) {
+        return measure(request, shape, batchSize, steps, false, new OpTimeCollector());
+    }
+
+    /**
+     * Times the network; when it is the requested one ({@code main}), also its inference pass and then,
+     * if asked, {@code request.profileSteps()} more training steps traced into {@code opTimes}.
+     */
+    private NetworkMeasurement measure(BenchmarkRequest request, NetworkShape shape, int batchSize, int steps, boolean main,
+                                       OpTimeCollector opTimes) {
         Batch batch = randomBatch(shape, batchSize, request.seed());
         long buildStart = nanoTime.getAsLong();
-        try (Subject subject = open(request, shape, batch)) {
+        try (Subject subject = open(request, shape, batch, opTimes)) {
             double buildSeconds = secondsSince(buildStart);
             long step = 0;
             long firstStart = nanoTime.getAsLong();
@@ -118,7 +133,15 @@ public final class BenchmarkService implements BenchmarkUseCase {
             }
             double cpuSecondsPerStep = (host.processCpuNanos() - cpuStart) / 1e9 / steps;
             OptionalLong peak = host.peakResidentBytes();
-            double evaluationMillis = timeEvaluation ? timeEvaluations(subject, steps) : 0;
+            double evaluationMillis = main ? timeEvaluations(subject, steps) : 0;
+            if (main && request.profileSteps() > 0) {
+                opTimes.start();
+                long tracedStart = nanoTime.getAsLong();
+                for (int i = 0; i < request.profileSteps(); i++) {
+                    subject.train(step++);
+                }
+                opTimes.stop(secondsSince(tracedStart) * 1000);
+            }
             return new NetworkMeasurement(shape, batchSize, subject.parameters(), buildSeconds, firstStepSeconds, stepMillis,
                     cpuSecondsPerStep, evaluationMillis, peak, multiplyAdds(request, shape), firstLoss, lastLoss);
         }
@@ -158,10 +181,10 @@ public final class BenchmarkService implements BenchmarkUseCase {
         void close();
     }
 
-    private Subject open(BenchmarkRequest request, NetworkShape shape, Batch batch) {
+    private Subject open(BenchmarkRequest request, NetworkShape shape, Batch batch, OpTimeRecorder opTimes) {
         if (request.network() == BenchedNetwork.SUPERNET) {
             SupernetTrainer trainer = networks.supernet(new SupernetConfig(shape, SgdSettings.PAPER, request.dropPath(), request.seed(),
-                    request.device(), request.threads()), request.execution());
+                    request.device(), request.threads()), request.execution(), opTimes);
             CellPair<EdgeOpMatrix> uniform = CellPair.of(kind -> EdgeOpMatrix.filled(1.0 / EdgeOpMatrix.COLUMNS));
             return new Subject() {
                 @Override
@@ -187,7 +210,7 @@ public final class BenchmarkService implements BenchmarkUseCase {
         }
         ChildNetworkConfig config = ChildNetworkConfig.dartsDefaults(request.genotype().orElseThrow(), shape, new ChildOptions(false, false),
                 request.seed()).on(request.device(), request.threads());
-        ChildNetworkTrainer trainer = networks.child(config, request.execution());
+        ChildNetworkTrainer trainer = networks.child(config, request.execution(), opTimes);
         return new Subject() {
             @Override
             public double train(long globalStep) {
@@ -231,6 +254,7 @@ public final class BenchmarkService implements BenchmarkUseCase {
         positive("--warmup", request.warmupSteps());
         zeroOrPositive("--threads", "one per core", request.threads());
         zeroOrPositive("--matmul-size", "skip the matmul", request.matmulSize());
+        zeroOrPositive("--profile", "no profile", request.profileSteps());
         if (!(request.dropPath() >= 0 && request.dropPath() < 1)) {
             throw new InvalidInputException("--drop-path", "must be in [0, 1), got " + request.dropPath());
         }

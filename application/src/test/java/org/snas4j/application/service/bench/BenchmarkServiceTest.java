@@ -1,6 +1,7 @@
 package org.snas4j.application.service.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -27,12 +28,15 @@ import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.in.bench.BenchedNetwork;
 import org.snas4j.application.port.in.bench.BenchmarkReport;
 import org.snas4j.application.port.in.bench.BenchmarkRequest;
+import org.snas4j.application.port.in.bench.OpProfile;
+import org.snas4j.application.port.in.bench.OpTypeTime;
 import org.snas4j.application.port.in.bench.ScalingPlan;
 import org.snas4j.application.port.out.bench.BenchmarkNetworks;
 import org.snas4j.application.port.out.bench.DenseMatmulProbe;
 import org.snas4j.application.port.out.bench.ExecutionOptions;
 import org.snas4j.application.port.out.bench.HostMetrics;
 import org.snas4j.application.port.out.bench.MatmulRate;
+import org.snas4j.application.port.out.bench.OpTimeRecorder;
 import org.snas4j.application.port.out.device.Device;
 import org.snas4j.application.port.out.training.ChildNetworkConfig;
 import org.snas4j.application.port.out.training.ChildNetworkTrainer;
@@ -60,14 +64,25 @@ class BenchmarkServiceTest {
     private final SupernetTrainer supernet = mock(SupernetTrainer.class);
     private final ChildNetworkTrainer child = mock(ChildNetworkTrainer.class);
     private BenchmarkService service;
+    /** The recorder the service handed to the last supernet built. */
+    private OpTimeRecorder recorder;
 
     @BeforeEach
     void fakes() {
-        when(networks.supernet(any(), any())).thenReturn(supernet);
-        when(networks.child(any(), any())).thenReturn(child);
+        when(networks.supernet(any(), any(), any())).thenAnswer(call -> {
+            recorder = call.getArgument(2);
+            return supernet;
+        });
+        when(networks.child(any(), any(), any())).thenReturn(child);
         when(supernet.trainStep(any(), any(), anyDouble(), anyLong())).thenAnswer(call -> {
             long step = call.getArgument(3);
             advance(step);
+            if (recorder.recording()) {
+                // A traced step as a backend reports it: two convolutions and a pool, their times growing with the step.
+                recorder.opRan("Conv", 1000 * step);
+                recorder.opRan("Conv", 500);
+                recorder.opRan("Pool", 250);
+            }
             return new StepResult(10.0 - step, 0, null);
         });
         when(child.trainStep(any(), anyDouble(), anyDouble(), anyLong())).thenAnswer(call -> {
@@ -98,7 +113,7 @@ class BenchmarkServiceTest {
 
     private static BenchmarkRequest supernetRequest(int warmup, int steps, int matmulSize, Optional<ScalingPlan> scaling) {
         return new BenchmarkRequest(BenchedNetwork.SUPERNET, Optional.empty(), "", SHAPE, 16, warmup, steps, 0, Device.CPU, 1, 7,
-                ExecutionOptions.STANDARD, matmulSize, scaling);
+                ExecutionOptions.STANDARD, matmulSize, scaling, 0);
     }
 
     @Test
@@ -131,11 +146,39 @@ class BenchmarkServiceTest {
     }
 
     @Test
+    void aProfileTracesExtraStepsAfterTheTimedOnesAndAveragesPerStep() {
+        BenchmarkRequest request = new BenchmarkRequest(BenchedNetwork.SUPERNET, Optional.empty(), "", SHAPE, 16, 1, 2, 0, Device.CPU, 1, 7,
+                ExecutionOptions.STANDARD, 0, Optional.empty(), 2);
+
+        BenchmarkReport report = service.run(request);
+
+        // Steps 0 (warm-up), 1 and 2 (timed) run untraced; steps 3 and 4 are traced.
+        verify(supernet, times(5)).trainStep(any(), any(), anyDouble(), anyLong());
+        assertEquals(List.of(1.0, 1.0), report.measurement().stepMillis(), "the traced steps are not among the timed ones");
+        OpProfile profile = report.profile().orElseThrow();
+        assertEquals(2, profile.steps());
+        assertEquals(List.of(new OpTypeTime("Conv", 2, (3000 + 500 + 4000 + 500) / 1000.0 / 2), new OpTypeTime("Pool", 1, 0.25)),
+                profile.types(), "by descending time, per step");
+        assertEquals(4.25, profile.millisPerStep(), 1e-12);
+        assertEquals(3, profile.opsPerStep(), 1e-12);
+        assertEquals(1.0, profile.tracedStepMillis(), 1e-12, "each traced step took 1 ms of the fake clock");
+        assertFalse(recorder.recording(), "recording ends with the traced steps");
+    }
+
+    @Test
+    void withoutAProfileNoStepIsTraced() {
+        BenchmarkReport report = service.run(supernetRequest(1, 2, 0, Optional.empty()));
+
+        assertEquals(Optional.empty(), report.profile());
+        verify(supernet, times(3)).trainStep(any(), any(), anyDouble(), anyLong());
+    }
+
+    @Test
     void theSupernetIsBuiltAsSearchBuildsIt() {
         service.run(supernetRequest(1, 1, 0, Optional.empty()));
 
         ArgumentCaptor<SupernetConfig> config = ArgumentCaptor.forClass(SupernetConfig.class);
-        verify(networks).supernet(config.capture(), eq(ExecutionOptions.STANDARD));
+        verify(networks).supernet(config.capture(), eq(ExecutionOptions.STANDARD), any());
         assertEquals(SHAPE, config.getValue().shape());
         assertEquals(7, config.getValue().seed());
         assertEquals(1, config.getValue().threads());
@@ -146,14 +189,14 @@ class BenchmarkServiceTest {
     void aChildNetworkIsPricedByItsGenotype() {
         Genotype darts = PublishedGenotypes.byName("darts-v2");
         BenchmarkRequest request = new BenchmarkRequest(BenchedNetwork.CHILD, Optional.of(darts), "darts-v2", SHAPE, 8, 1, 2, 0.2,
-                Device.CPU, 0, 3, ExecutionOptions.STANDARD, 0, Optional.empty());
+                Device.CPU, 0, 3, ExecutionOptions.STANDARD, 0, Optional.empty(), 0);
 
         BenchmarkReport report = service.run(request);
 
         assertEquals(NetworkMultiplyAdds.child(darts, SHAPE), report.measurement().multiplyAddsPerImage(), 1e-9);
         assertEquals(99, report.measurement().parameters());
         ArgumentCaptor<ChildNetworkConfig> config = ArgumentCaptor.forClass(ChildNetworkConfig.class);
-        verify(networks).child(config.capture(), eq(ExecutionOptions.STANDARD));
+        verify(networks).child(config.capture(), eq(ExecutionOptions.STANDARD), any());
         assertEquals(darts, config.getValue().genotype());
         verify(child, times(3)).trainStep(any(), eq(0.025), eq(0.2), anyLong());
         verify(child).close();
@@ -182,12 +225,14 @@ class BenchmarkServiceTest {
         // 1 cell reduces once (6x6 halves), 2 cells reduce twice (6x6 does not)
         assertFlag("--scaling-layers", () -> service.run(new BenchmarkRequest(BenchedNetwork.SUPERNET, Optional.empty(), "",
                 new NetworkShape(1, 4, 6, 1, 10), 8, 1, 1, 0, Device.CPU, 1, 1, ExecutionOptions.STANDARD, 0,
-                Optional.of(new ScalingPlan(List.of(2), List.of(), List.of(), 1)))), "divisible");
+                Optional.of(new ScalingPlan(List.of(2), List.of(), List.of(), 1)), 0)), "divisible");
         assertFlag("--scaling-batches", () -> service.run(supernetRequest(1, 1, 0,
                 Optional.of(new ScalingPlan(List.of(), List.of(), List.of(0), 1)))));
         assertFlag("--genotype", () -> service.run(new BenchmarkRequest(BenchedNetwork.CHILD, Optional.empty(), "", SHAPE, 8, 1, 1, 0,
-                Device.CPU, 0, 1, ExecutionOptions.STANDARD, 0, Optional.empty())));
-        verify(networks, never()).supernet(any(), any());
+                Device.CPU, 0, 1, ExecutionOptions.STANDARD, 0, Optional.empty(), 0)));
+        assertFlag("--profile", () -> service.run(new BenchmarkRequest(BenchedNetwork.SUPERNET, Optional.empty(), "", SHAPE, 8, 1, 1, 0,
+                Device.CPU, 0, 1, ExecutionOptions.STANDARD, 0, Optional.empty(), -1)));
+        verify(networks, never()).supernet(any(), any(), any());
     }
 
     private static void assertFlag(String flag, org.junit.jupiter.api.function.Executable run, String... words) {

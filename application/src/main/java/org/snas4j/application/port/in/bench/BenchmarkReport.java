@@ -17,10 +17,11 @@ import org.snas4j.application.port.out.bench.MatmulRate;
  * @param measurement      the requested network
  * @param matmul           the dense matmul rate on the same threads, unless skipped
  * @param scaling          the scaling table's rows, empty without a plan
+ * @param profile          the requested network's op time per op type, if asked for
  */
 public record BenchmarkReport(BenchmarkRequest request, String processor, int processors, OptionalDouble loadBefore,
                               OptionalDouble loadAfter, NetworkMeasurement measurement, Optional<MatmulRate> matmul,
-                              List<ScalingRow> scaling) {
+                              List<ScalingRow> scaling, Optional<OpProfile> profile) {
 
     public BenchmarkReport {
         Objects.requireNonNull(request, "request");
@@ -30,6 +31,7 @@ public record BenchmarkReport(BenchmarkRequest request, String processor, int pr
         Objects.requireNonNull(measurement, "measurement");
         Objects.requireNonNull(matmul, "matmul");
         scaling = List.copyOf(scaling);
+        Objects.requireNonNull(profile, "profile");
     }
 
     /** The network's achieved FLOP rate as a share of the dense matmul rate, if that was measured. */

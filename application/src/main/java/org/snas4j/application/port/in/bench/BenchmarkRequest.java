@@ -24,10 +24,12 @@ import org.snas4j.domain.space.NetworkShape;
  * @param execution    backend switches to compare
  * @param matmulSize   n of the n x n dense matmul measured beside the network (0: skip it)
  * @param scaling      a table of step time against layers, channels and batch, if wanted
+ * @param profileSteps extra steps after the timed ones, traced for the op time per op type (0: none)
  */
 public record BenchmarkRequest(BenchedNetwork network, Optional<Genotype> genotype, String genotypeName, NetworkShape shape,
                                int batch, int warmupSteps, int steps, double dropPath, Device device, int threads, long seed,
-                               ExecutionOptions execution, int matmulSize, Optional<ScalingPlan> scaling) {
+                               ExecutionOptions execution, int matmulSize, Optional<ScalingPlan> scaling,
+                               int profileSteps) {
 
     public BenchmarkRequest {
         Objects.requireNonNull(network, "network");

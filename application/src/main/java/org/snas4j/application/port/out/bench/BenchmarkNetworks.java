@@ -7,11 +7,12 @@ import org.snas4j.application.port.out.training.SupernetTrainer;
 
 /**
  * Builds the networks a benchmark times: the same trainers search and train use, with the
- * {@link ExecutionOptions} a benchmark may switch. Each trainer owns native resources until closed.
+ * {@link ExecutionOptions} a benchmark may switch, whose training steps report their ops' times to
+ * {@code recorder} while it is recording. Each trainer owns native resources until closed.
  */
 public interface BenchmarkNetworks {
 
-    SupernetTrainer supernet(SupernetConfig config, ExecutionOptions options);
+    SupernetTrainer supernet(SupernetConfig config, ExecutionOptions options, OpTimeRecorder recorder);
 
-    ChildNetworkTrainer child(ChildNetworkConfig config, ExecutionOptions options);
+    ChildNetworkTrainer child(ChildNetworkConfig config, ExecutionOptions options, OpTimeRecorder recorder);
 }
