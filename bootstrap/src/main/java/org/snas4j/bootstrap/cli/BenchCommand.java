@@ -15,6 +15,7 @@ import org.snas4j.application.port.in.bench.BenchmarkUseCase;
 import org.snas4j.application.port.in.bench.ScalingPlan;
 import org.snas4j.application.port.out.bench.ExecutionOptions;
 import org.snas4j.application.service.describe.GenotypeCatalog;
+import org.snas4j.bootstrap.console.QuietNativeStartup;
 import org.snas4j.domain.genotype.Genotype;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,7 +112,16 @@ public final class BenchCommand implements Callable<Integer>, RunsTensorFlow {
         if (profileRows <= 0) {
             throw new InvalidInputException("--profile-rows", "must be positive, got " + profileRows);
         }
-        BenchmarkReport report = benchmark.run(request());
+        BenchmarkRequest request = request();
+        BenchmarkReport report;
+        if (profileSteps > 0 && !spec.commandLine().getParseResult().hasMatchedOption(DeviceCheckStrategy.VERBOSE)) {
+            // Tracing makes TensorFlow's profiler log three native notices per traced step.
+            BenchmarkReport[] traced = new BenchmarkReport[1];
+            QuietNativeStartup.run(() -> traced[0] = benchmark.run(request));
+            report = traced[0];
+        } else {
+            report = benchmark.run(request);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(BenchReport.render(report, profileRows));
         out.flush();

@@ -28,11 +28,16 @@ public final class QuietNativeStartup {
     /** "I0000 00:00:1795970386.385470    3544 file.cc:401] ..." (absl logging). */
     private static final Pattern ABSL = Pattern.compile("^([IWEF])\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d+\\s+\\d+ \\S+:\\d+\\] .*");
     private static final String ABSL_UNINITIALISED = "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR";
+    /** Every traced step's warning that a CPU-only trace holds no GPU part: true and of no use on a CPU. */
+    private static final String NO_GPU_TRACE = "xplane_to_step_stats.cc:78] GPU trace was not collected.";
 
     private QuietNativeStartup() {
     }
 
-    /** Runs {@code startUp}, hiding the informational lines it writes to standard error. */
+    /**
+     * Runs {@code startUp}, hiding the informational lines it writes to standard error. Also used
+     * around traced steps ({@code bench --profile}), whose profiler writes three notices per step.
+     */
     public static void run(Runnable startUp) {
         if (!StandardErrorCapture.available()) {
             LOG.debug("standard error cannot be captured in this JVM (java --add-opens java.base/sun.nio.ch=ALL-UNNAMED allows it)");
@@ -60,7 +65,7 @@ public final class QuietNativeStartup {
             Matcher tensorFlow = TENSORFLOW.matcher(line);
             Matcher absl = ABSL.matcher(line);
             if (tensorFlow.matches()) {
-                keep = !tensorFlow.group(1).equals("I");
+                keep = !tensorFlow.group(1).equals("I") && !line.endsWith(NO_GPU_TRACE);
             } else if (absl.matches()) {
                 keep = !absl.group(1).equals("I");
             } else if (line.equals(ABSL_UNINITIALISED)) {

@@ -37,6 +37,18 @@ class QuietNativeStartupTest {
     }
 
     @Test
+    void aTracedStepsProfilerNoticesAreDroppedButOtherWarningsKept() {
+        String tracedStep = """
+                2026-12-07 12:18:45.326123: I external/local_tsl/tsl/profiler/lib/profiler_session.cc:68] Profiler session collecting data.
+                2026-12-07 12:18:45.326230: W tensorflow/core/profiler/convert/xplane_to_step_stats.cc:78] GPU trace was not collected.
+                2026-12-07 12:18:45.327485: I external/local_tsl/tsl/profiler/lib/profiler_session.cc:130] Profiler session tear down.
+                """;
+        String otherWarning = "2026-12-07 12:18:46.000000: W tensorflow/core/profiler/convert/xplane_to_step_stats.cc:90] trace incomplete";
+
+        assertEquals(otherWarning, QuietNativeStartup.withoutNotices(tracedStep + otherWarning + "\n" + tracedStep));
+    }
+
+    @Test
     void whatNativeCodeWritesToFileDescriptorTwoIsCapturedAndItIsRestoredAfterwards() {
         assertTrue(StandardErrorCapture.available(), "the build opens java.base/sun.nio.ch to the tests, as the jar's manifest does");
 
