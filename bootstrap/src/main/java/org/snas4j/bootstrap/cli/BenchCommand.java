@@ -113,15 +113,10 @@ public final class BenchCommand implements Callable<Integer>, RunsTensorFlow {
             throw new InvalidInputException("--profile-rows", "must be positive, got " + profileRows);
         }
         BenchmarkRequest request = request();
-        BenchmarkReport report;
-        if (profileSteps > 0 && !spec.commandLine().getParseResult().hasMatchedOption(DeviceCheckStrategy.VERBOSE)) {
-            // Tracing makes TensorFlow's profiler log three native notices per traced step.
-            BenchmarkReport[] traced = new BenchmarkReport[1];
-            QuietNativeStartup.run(() -> traced[0] = benchmark.run(request));
-            report = traced[0];
-        } else {
-            report = benchmark.run(request);
-        }
+        // Tracing makes TensorFlow's profiler log three native notices per traced step.
+        BenchmarkReport report = profileSteps > 0 && !spec.commandLine().getParseResult().hasMatchedOption(DeviceCheckStrategy.VERBOSE)
+                ? QuietNativeStartup.call(() -> benchmark.run(request))
+                : benchmark.run(request);
         PrintWriter out = spec.commandLine().getOut();
         out.print(BenchReport.render(report, profileRows));
         out.flush();

@@ -2,6 +2,8 @@ package org.snas4j.bootstrap.console;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -39,12 +41,20 @@ public final class QuietNativeStartup {
      * around traced steps ({@code bench --profile}), whose profiler writes three notices per step.
      */
     public static void run(Runnable startUp) {
+        call(() -> {
+            startUp.run();
+            return null;
+        });
+    }
+
+    /** As {@link #run(Runnable)}, for work with a result. */
+    public static <T> T call(Supplier<T> work) {
         if (!StandardErrorCapture.available()) {
             LOG.debug("standard error cannot be captured in this JVM (java --add-opens java.base/sun.nio.ch=ALL-UNNAMED allows it)");
-            startUp.run();
-            return;
+            return work.get();
         }
-        StandardErrorCapture.Captured captured = StandardErrorCapture.capture(startUp);
+        AtomicReference<T> result = new AtomicReference<>();
+        StandardErrorCapture.Captured captured = StandardErrorCapture.capture(() -> result.set(work.get()));
         if (captured.failure() != null) {
             System.err.print(captured.text());
             System.err.flush();
@@ -52,6 +62,7 @@ public final class QuietNativeStartup {
         }
         System.err.print(withoutNotices(captured.text()));
         System.err.flush();
+        return result.get();
     }
 
     /**

@@ -3,14 +3,12 @@ package org.snas4j.adapter.tensorflow.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.snas4j.application.port.out.bench.BenchmarkNetworks;
 import org.snas4j.application.port.out.bench.BenchmarkNetworksContract;
 import org.snas4j.application.port.out.bench.ExecutionOptions;
-import org.snas4j.application.port.out.bench.OpTimeRecorder;
 import org.snas4j.application.port.out.data.Batch;
 import org.snas4j.application.port.out.device.Device;
 import org.snas4j.application.port.out.training.SgdSettings;
@@ -30,18 +28,8 @@ class TensorFlowBenchmarkNetworksTest extends BenchmarkNetworksContract {
     @Test
     void aTracedSupernetStepReportsTheGraphsOpTypes() {
         NetworkShape shape = new NetworkShape(3, 2, 8, 1, 4);
-        Map<String, Integer> counts = new HashMap<>();
-        OpTimeRecorder recorder = new OpTimeRecorder() {
-            @Override
-            public boolean recording() {
-                return true;
-            }
-
-            @Override
-            public void opRan(String type, long microseconds) {
-                counts.merge(type, 1, Integer::sum);
-            }
-        };
+        CountingRecorder recorder = new CountingRecorder();
+        recorder.recording = true;
         SplittableRandom random = new SplittableRandom(5);
         float[] images = new float[4 * 8 * 8];
         for (int i = 0; i < images.length; i++) {
@@ -52,6 +40,7 @@ class TensorFlowBenchmarkNetworksTest extends BenchmarkNetworksContract {
                 ExecutionOptions.STANDARD, recorder)) {
             supernet.trainStep(batch, CellPair.of(kind -> EdgeOpMatrix.filled(0.125)), 0.025, 0);
         }
+        Map<String, Integer> counts = recorder.counts;
         // 3 cells x 5 states: the edges leaving a state share its pools (one per edge would be 42).
         assertEquals(15, counts.get("MaxPool"), counts.toString());
         assertEquals(15, counts.get("MaxPoolGrad"), counts.toString());

@@ -82,11 +82,14 @@ public abstract class BenchmarkNetworksContract {
         }
     }
 
-    /** Counts the reported ops per type and sums their time, while {@link #recording}. */
-    private static final class CountingRecorder implements OpTimeRecorder {
-        final Map<String, Integer> counts = new HashMap<>();
-        long micros;
-        boolean recording;
+    /** Counts the reported ops per type and sums their time, while {@link #recording}; for adapters' own tests too. */
+    protected static final class CountingRecorder implements OpTimeRecorder {
+        public final Map<String, Integer> counts = new HashMap<>();
+        public long micros;
+        public boolean recording;
+
+        public CountingRecorder() {
+        }
 
         @Override
         public boolean recording() {
