@@ -114,7 +114,7 @@ public final class BenchCommand implements Callable<Integer>, RunsTensorFlow {
         }
         BenchmarkRequest request = request();
         // Tracing makes TensorFlow's profiler log three native notices per traced step.
-        BenchmarkReport report = profileSteps > 0 && !spec.commandLine().getParseResult().hasMatchedOption(DeviceCheckStrategy.VERBOSE)
+        BenchmarkReport report = profileSteps > 0
                 ? QuietNativeStartup.call(() -> benchmark.run(request))
                 : benchmark.run(request);
         PrintWriter out = spec.commandLine().getOut();

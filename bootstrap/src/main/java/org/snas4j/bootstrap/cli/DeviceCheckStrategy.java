@@ -46,11 +46,8 @@ public final class DeviceCheckStrategy implements IExecutionStrategy {
         if (!helpOnly) {
             if (chosen.commandSpec().userObject() instanceof RunsTensorFlow) {
                 // Started the same way either way; --verbose lets its notices through.
-                if (verbose) {
-                    startTensorFlow.run();
-                } else {
-                    QuietNativeStartup.run(startTensorFlow);
-                }
+                QuietNativeStartup.showNotices(verbose);
+                QuietNativeStartup.run(startTensorFlow);
             }
             checkDevices(chosen.commandSpec(), chosen.commandSpec().commandLine());
         }

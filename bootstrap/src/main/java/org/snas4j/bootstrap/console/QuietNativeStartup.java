@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * another environment would change how users start snas4j and how signals reach the run. So the
  * start-up itself runs with the process's standard error captured ({@link StandardErrorCapture}):
  * the notices of INFO level are dropped, anything else (warnings, errors) is passed on, and if the
- * start-up fails everything captured is shown. Later native output is untouched.
+ * start-up fails everything captured is shown. The same filter runs around the building of networks
+ * (whose gradients log a notice per custom-gradient op) and traced steps; other native output is
+ * untouched, and {@code --verbose} ({@link #showNotices}) lets everything through.
  */
 public final class QuietNativeStartup {
 
@@ -33,7 +35,14 @@ public final class QuietNativeStartup {
     /** Every traced step's warning that a CPU-only trace holds no GPU part: true and of no use on a CPU. */
     private static final String NO_GPU_TRACE = "xplane_to_step_stats.cc:78] GPU trace was not collected.";
 
+    private static volatile boolean showNotices;
+
     private QuietNativeStartup() {
+    }
+
+    /** Whether native notices pass unfiltered ({@code --verbose}); set by the command line before a command runs. */
+    public static void showNotices(boolean show) {
+        showNotices = show;
     }
 
     /**
@@ -49,6 +58,9 @@ public final class QuietNativeStartup {
 
     /** As {@link #run(Runnable)}, for work with a result. */
     public static <T> T call(Supplier<T> work) {
+        if (showNotices) {
+            return work.get();
+        }
         if (!StandardErrorCapture.available()) {
             LOG.debug("standard error cannot be captured in this JVM (java --add-opens java.base/sun.nio.ch=ALL-UNNAMED allows it)");
             return work.get();

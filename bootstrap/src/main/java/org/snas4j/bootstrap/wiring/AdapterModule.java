@@ -24,7 +24,10 @@ import org.snas4j.adapter.tensorflow.child.TensorFlowChildTrainerFactory;
 import org.snas4j.adapter.tensorflow.device.TensorFlowDevices;
 import org.snas4j.adapter.tensorflow.events.TensorBoardEventLog;
 import org.snas4j.adapter.tensorflow.supernet.TensorFlowSupernetTrainerFactory;
+import org.snas4j.bootstrap.console.QuietNativeStartup;
 import org.snas4j.application.port.out.bench.BenchmarkNetworks;
+import org.snas4j.application.port.out.bench.ExecutionOptions;
+import org.snas4j.application.port.out.bench.OpTimeRecorder;
 import org.snas4j.application.port.out.bench.DenseMatmulProbe;
 import org.snas4j.application.port.out.bench.HostMetrics;
 import org.snas4j.application.port.out.data.DatasetSource;
@@ -41,12 +44,21 @@ import org.snas4j.application.port.out.storage.ChildRunDirectoryFactory;
 import org.snas4j.application.port.out.storage.GenotypeRepository;
 import org.snas4j.application.port.out.storage.RunDirectoryFactory;
 import org.snas4j.application.port.out.storage.StudyFiles;
+import org.snas4j.application.port.out.training.ChildNetworkConfig;
+import org.snas4j.application.port.out.training.ChildNetworkTrainer;
 import org.snas4j.application.port.out.training.ChildNetworkTrainerFactory;
+import org.snas4j.application.port.out.training.SupernetConfig;
+import org.snas4j.application.port.out.training.SupernetTrainer;
 import org.snas4j.application.port.out.training.SupernetTrainerFactory;
 import org.snas4j.application.port.out.trial.SweepChartWriter;
 import org.snas4j.application.port.out.trial.SweepFiles;
 
-/** The production adapters behind each outbound port. */
+/**
+ * The production adapters behind each outbound port. Whatever builds a TensorFlow network runs inside
+ * {@link QuietNativeStartup#call}: building the gradients logs one native notice per custom-gradient op
+ * (TensorFlow Java's "Calling Java gradient function", once per 5x5 depthwise convolution), which are
+ * hidden as the start-up notices are.
+ */
 @Module
 public interface AdapterModule {
 
@@ -83,7 +95,8 @@ public interface AdapterModule {
     @Provides
     @Singleton
     static ChildNetworkTrainerFactory childNetworkTrainerFactory() {
-        return new TensorFlowChildTrainerFactory();
+        ChildNetworkTrainerFactory tensorFlow = new TensorFlowChildTrainerFactory();
+        return config -> QuietNativeStartup.call(() -> tensorFlow.create(config));
     }
 
     @Provides
@@ -119,7 +132,8 @@ public interface AdapterModule {
     @Provides
     @Singleton
     static SupernetTrainerFactory supernetTrainerFactory() {
-        return new TensorFlowSupernetTrainerFactory();
+        SupernetTrainerFactory tensorFlow = new TensorFlowSupernetTrainerFactory();
+        return config -> QuietNativeStartup.call(() -> tensorFlow.create(config));
     }
 
     @Provides
@@ -161,7 +175,18 @@ public interface AdapterModule {
     @Provides
     @Singleton
     static BenchmarkNetworks benchmarkNetworks() {
-        return new TensorFlowBenchmarkNetworks();
+        BenchmarkNetworks tensorFlow = new TensorFlowBenchmarkNetworks();
+        return new BenchmarkNetworks() {
+            @Override
+            public SupernetTrainer supernet(SupernetConfig config, ExecutionOptions options, OpTimeRecorder recorder) {
+                return QuietNativeStartup.call(() -> tensorFlow.supernet(config, options, recorder));
+            }
+
+            @Override
+            public ChildNetworkTrainer child(ChildNetworkConfig config, ExecutionOptions options, OpTimeRecorder recorder) {
+                return QuietNativeStartup.call(() -> tensorFlow.child(config, options, recorder));
+            }
+        };
     }
 
     @Provides

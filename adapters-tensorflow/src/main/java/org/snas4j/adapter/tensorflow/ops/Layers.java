@@ -58,7 +58,7 @@ public final class Layers {
         requireChannels(x, channels);
         Variable<TFloat32> filter = depthwiseFilter(scope, name, channels, kernel);
         return windowed(scope, x, kernel, stride, padding,
-                (input, mode) -> scope.tf().nn.depthwiseConv2dNative(input, filter, strides(stride), mode));
+                (input, mode) -> depthwise(scope, input, filter, stride, mode));
     }
 
     /**
@@ -84,7 +84,7 @@ public final class Layers {
         Variable<TFloat32> filter = depthwiseFilter(scope, name, channels, kernel);
         if (stride == dilation) {
             Operand<TFloat32> phaseZero = everyNth(scope, pad(scope, x, padding), dilation);
-            return tf.nn.depthwiseConv2dNative(phaseZero, filter, strides(1), "VALID");
+            return depthwise(scope, phaseZero, filter, 1, "VALID");
         }
         if (stride != 1) {
             throw new IllegalArgumentException("dilated convolution supports stride 1 or stride = dilation, got stride "
@@ -97,7 +97,7 @@ public final class Layers {
         Operand<TFloat32> batched = scope.shared(List.of("SpaceToBatchND", x.asOutput(), dilation, padding),
                 () -> tf.spaceToBatchNd(x, tf.constant(new int[] {dilation, dilation}),
                         tf.constant(new int[][] {{padding, padding + extraRows}, {padding, padding + extraColumns}})));
-        Operand<TFloat32> convolved = tf.nn.depthwiseConv2dNative(batched, filter, strides(1), "VALID");
+        Operand<TFloat32> convolved = depthwise(scope, batched, filter, 1, "VALID");
         return tf.batchToSpaceNd(convolved, tf.constant(new int[] {dilation, dilation}),
                 tf.constant(new int[][] {{0, extraRows}, {0, extraColumns}}));
     }
@@ -319,6 +319,15 @@ public final class Layers {
             return op.apply(x, "SAME");
         }
         return op.apply(pad(scope, x, padding), "VALID");
+    }
+
+    /** Every depthwise convolution of the networks: stride 1 goes through {@link DepthwiseFilterGradient}. */
+    private static Operand<TFloat32> depthwise(NetworkScope scope, Operand<TFloat32> input, Variable<TFloat32> filter,
+                                               int stride, String paddingMode) {
+        if (stride == 1) {
+            return DepthwiseFilterGradient.depthwiseConv2d(scope.tf(), input, filter, paddingMode);
+        }
+        return scope.tf().nn.depthwiseConv2dNative(input, filter, strides(stride), paddingMode);
     }
 
     private static Variable<TFloat32> depthwiseFilter(NetworkScope scope, String name, int channels, int kernel) {

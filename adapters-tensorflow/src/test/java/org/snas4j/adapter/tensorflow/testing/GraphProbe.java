@@ -32,6 +32,7 @@ public final class GraphProbe implements AutoCloseable {
     private final Ops tf = Ops.create(graph);
     private final VariableStore store = new VariableStore(tf);
     private final Map<String, Placeholder<TFloat32>> inputs = new LinkedHashMap<>();
+    private final Map<String, Shape> fedShapes = new LinkedHashMap<>();
     private Operand<TFloat32> output;
     private Operand<TFloat32> objective;
     private List<String> parameterNames;
@@ -52,8 +53,18 @@ public final class GraphProbe implements AutoCloseable {
     }
 
     public Placeholder<TFloat32> input(String name, Shape shape) {
-        Placeholder<TFloat32> p = tf.withName(name).placeholder(TFloat32.class, Placeholder.shape(shape));
+        return input(name, shape, shape);
+    }
+
+    /** An input whose graph shape leaves the batch size unknown, as the networks' are; fed with {@code shape}. */
+    public Placeholder<TFloat32> inputOfUnknownBatch(String name, Shape shape) {
+        return input(name, Shape.of(-1, shape.size(1), shape.size(2), shape.size(3)), shape);
+    }
+
+    private Placeholder<TFloat32> input(String name, Shape graphShape, Shape fedShape) {
+        Placeholder<TFloat32> p = tf.withName(name).placeholder(TFloat32.class, Placeholder.shape(graphShape));
         inputs.put(name, p);
+        fedShapes.put(name, fedShape);
         return p;
     }
 
@@ -161,7 +172,7 @@ public final class GraphProbe implements AutoCloseable {
                 held.close();
                 throw new IllegalArgumentException("no value for input " + e.getKey());
             }
-            TFloat32 t = TFloat32.tensorOf(e.getValue().shape(), DataBuffers.of(v, true, false));
+            TFloat32 t = TFloat32.tensorOf(fedShapes.get(e.getKey()), DataBuffers.of(v, true, false));
             held.tensors.add(t);
             held.runner.feed(e.getValue(), t);
         }
