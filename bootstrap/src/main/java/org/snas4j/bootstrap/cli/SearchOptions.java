@@ -41,8 +41,8 @@ public final class SearchOptions {
     int epochs = D.epochs();
 
     @Option(names = "--warmup-epochs", paramLabel = "N", description = "First epochs with alpha frozen, training uniformly drawn one-hot "
-            + "architectures (the authors' --random_sample_pretrain; default: ${DEFAULT-VALUE}).")
-    int warmupEpochs = D.warmupEpochs();
+            + "architectures (the authors' --random_sample_pretrain; default: 2 of 7 epochs, the same share, rounded, of other --epochs).")
+    Integer warmupEpochs;
 
     @Option(names = "--drop-path", paramLabel = "P", description = "Drop-path probability on every mixed edge while training the supernet "
             + "(default: ${DEFAULT-VALUE}; the authors' command: 0.3).")
@@ -68,7 +68,7 @@ public final class SearchOptions {
     String temperatureSchedule = D.temperatureSchedule().id();
 
     @Option(names = "--constraint", paramLabel = "LEVEL", description = "Resource constraint: none, mild, moderate or aggressive (default: ${DEFAULT-VALUE}).")
-    String constraint = "mild";
+    String constraint = "none";
 
     @Option(names = "--lambda", paramLabel = "L", description = "Penalty weight; overrides --constraint.")
     Double lambda;
@@ -131,7 +131,7 @@ public final class SearchOptions {
                 .validationFraction(validationFraction).learningRate(learningRate).learningRateMin(D.learningRateMin())
                 .architectureLearningRate(architectureLearningRate)
                 .device(deviceOptions.device()).threads(deviceOptions.threads()).trainLimit(trainLimit)
-                .warmupEpochs(warmupEpochs).dropPath(dropPath)
+                .warmupEpochs(warmupEpochs != null ? warmupEpochs : SearchConfiguration.defaultWarmupEpochs(epochs)).dropPath(dropPath)
                 .top2Rule(parse("--top2-rule", top2Rule, Top2Rule::fromId))
                 .childCalibrationBatches(childCalibrationBatches)
                 .build();

@@ -28,7 +28,7 @@ class SearchCommandValidationTest {
         "--dataset, imagenet, '--dataset: unknown dataset'",
         "--tau-floor, 2, '--tau-floor: must be positive and at most the start temperature'",
         "--arch-learning-rate, -1, '--arch-learning-rate: must be positive, got -1.0'",
-        "--warmup-epochs, 5, '--warmup-epochs: must be below the epochs (5)'",
+        "--warmup-epochs, 7, '--warmup-epochs: must be below the epochs (7)'",
         "--child-calibration-batches, -1, '--child-calibration-batches: must be zero'",
         "--threads, -1, '--threads: must be zero (all cores) or positive, got -1'",
         "--validation-fraction, 1.5, '--validation-fraction: must be strictly between 0 and 1'",

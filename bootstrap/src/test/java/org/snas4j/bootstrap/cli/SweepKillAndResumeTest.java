@@ -94,7 +94,7 @@ class SweepKillAndResumeTest {
                 assertTrue(metrics.get(epoch).startsWith("{\"epoch\":" + epoch + ","), metrics.toString());
             }
         }
-        for (String file : List.of("summary.md", "summary.csv", "front.png", "best-mild-edge-all.pb", "best-mild-top2.textproto")) {
+        for (String file : List.of("summary.md", "summary.csv", "front.png", "best-none-edge-all.pb", "best-none-top2.textproto")) {
             assertTrue(Files.size(sweep.resolve(file)) > 0, file);
         }
         CommandLineRunner summary = CommandLineRunner.run("sweep", "--summary", sweep.toString());

@@ -154,7 +154,7 @@ class EvaluateAndExportServiceTest {
     void aSearchRunsChildrenAreMeasuredWithTheSupernetsWeightsAndOneHotZ() {
         CellPair<EdgeOpMatrix> logits = ArchitectureDistribution.initial(3).logits();
         SearchConfiguration search = SearchConfiguration.builder().dataset(DatasetRequest.bundledDefault()).layers(3).channels(4)
-                .batchSize(16).epochs(10).seed(5).temperatureFloor(0.1).lambda(0).costMetric(CostMetric.PARAMETERS)
+                .batchSize(16).epochs(10).warmupEpochs(0).seed(5).temperatureFloor(0.1).lambda(0).costMetric(CostMetric.PARAMETERS)
                 .costForm(CostForm.LINEAR).validationFraction(0.25).architectureLearningRate(3e-3).threads(1).trainLimit(0)
                 .childCalibrationBatches(0).build();
         RunDirectory run = mock(RunDirectory.class);

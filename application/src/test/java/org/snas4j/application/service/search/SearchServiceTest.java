@@ -149,7 +149,7 @@ class SearchServiceTest {
         service().search(configuration(EPOCHS, 0.0), RUN, "search");
 
         assertEquals(1.0, recorded.get(0).temperature(), 1e-12);
-        assertEquals(0.03, recorded.get(EPOCHS - 1).temperature(), 1e-12);
+        assertEquals(SearchConfiguration.DEFAULTS.temperatureFloor(), recorded.get(EPOCHS - 1).temperature(), 1e-12);
         for (int e = 1; e < EPOCHS; e++) {
             assertTrue(recorded.get(e).temperature() < recorded.get(e - 1).temperature(), "tau falls every epoch");
         }
@@ -300,7 +300,7 @@ class SearchServiceTest {
             assertTrue(count > 0, "every op is drawn: " + java.util.Arrays.toString(counts));
         }
         assertEquals(1.0, recorded.get(2).temperature(), 1e-12);
-        assertEquals(0.03, recorded.get(EPOCHS - 1).temperature(), 1e-12);
+        assertEquals(SearchConfiguration.DEFAULTS.temperatureFloor(), recorded.get(EPOCHS - 1).temperature(), 1e-12);
     }
 
     @Test
@@ -438,7 +438,7 @@ class SearchServiceTest {
     private static SearchConfiguration configuration(int epochs, double lambda) {
         return SearchConfiguration.builder().layers(3).channels(4).batchSize(BATCH).epochs(epochs).seed(7).lambda(lambda)
                 .costMetric(CostMetric.PARAMETERS).costForm(CostForm.LINEAR).estimator(GradientEstimator.EXPECTATION)
-                .architectureLearningRate(0.05).threads(1).trainLimit(0).childCalibrationBatches(0).build();
+                .architectureLearningRate(0.05).threads(1).trainLimit(0).childCalibrationBatches(0).warmupEpochs(0).build();
     }
 
     private static SearchConfiguration withBatch(SearchConfiguration c, int batch) {

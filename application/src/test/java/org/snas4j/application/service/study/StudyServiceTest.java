@@ -211,12 +211,12 @@ class StudyServiceTest {
         settingsFiles.put(STUDY.resolve("study.properties"), StudySettings.of(configuration(2, 3, List.of("snas-mild"))));
         directoryEmpty = false;
         StudyConfiguration otherEpochs = new StudyConfiguration(configuration(2, 3, List.of("snas-mild")).searchTemplate().toBuilder()
-                .epochs(7).build(), template(), 2, 3, List.of("snas-mild"), 1);
+                .epochs(9).build(), template(), 2, 3, List.of("snas-mild"), 1);
 
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> service.run(otherEpochs, STUDY, "study"));
 
         assertTrue(refused.getMessage().contains("study.properties"), refused.getMessage());
-        assertTrue(refused.getMessage().contains("search.epochs=5 (now 7)"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("search.epochs=7 (now 9)"), refused.getMessage());
         assertEquals(1, refused.getMessage().lines().count());
         assertEquals(List.of(), events, "refused before the study starts");
         verifyNoInteractions(searches, retrains, chart);

@@ -61,6 +61,14 @@ public record SearchConfiguration(DatasetRequest dataset, int layers, int channe
         Objects.requireNonNull(top2Rule, "top2Rule");
     }
 
+    /**
+     * The default warm-up of a search of {@code epochs} epochs: the defaults' share (2 of 7), rounded,
+     * so a shorter or longer search keeps the proportion and always has an epoch in which alpha moves.
+     */
+    public static int defaultWarmupEpochs(int epochs) {
+        return (int) Math.round((double) epochs * DEFAULTS.warmupEpochs / DEFAULTS.epochs);
+    }
+
     /** Epochs in which alpha moves: the temperature anneals over exactly these. */
     public int searchEpochs() {
         return Math.max(1, epochs - warmupEpochs);
@@ -81,18 +89,23 @@ public record SearchConfiguration(DatasetRequest dataset, int layers, int channe
         return new Builder(this);
     }
 
-    /** A builder holding the defaults: the bundled Fashion-MNIST subset, sized for a 2-core CPU. */
+    /**
+     * A builder holding the defaults: the bundled Fashion-MNIST subset, sized for a 2-core CPU. Unless
+     * set, its warm-up follows the epochs ({@link #defaultWarmupEpochs}).
+     */
     public static Builder builder() {
-        return new Builder(DEFAULTS);
+        Builder defaults = new Builder(DEFAULTS);
+        defaults.warmupFollowsEpochs = true;
+        return defaults;
     }
 
     /** The defaults of every setting (also the command line's). */
     public static final SearchConfiguration DEFAULTS = new SearchConfiguration(
-            new DatasetRequest("fashion-mnist", Optional.empty()), 5, 8, 64, 5, 1,
+            new DatasetRequest("fashion-mnist", Optional.empty()), 5, 8, 64, 7, 1,
             1.0, 0.03, TemperatureSchedule.Kind.LINEAR,
-            ConstraintLevel.MILD.lambda(), CostMetric.COMBINED, CostForm.LOG, GradientEstimator.REPARAMETRISATION,
+            ConstraintLevel.NONE.lambda(), CostMetric.COMBINED, CostForm.LOG, GradientEstimator.REPARAMETRISATION,
             0.2, 0.025, 0.001, 0.03, Device.CPU, 0, 10_000,
-            0, 0.0, Top2Rule.DARTS, 20);
+            2, 0.0, Top2Rule.DARTS, 20);
 
     /** Changes some settings of a configuration, keeping the rest. */
     public static final class Builder {
@@ -117,6 +130,8 @@ public record SearchConfiguration(DatasetRequest dataset, int layers, int channe
         private int threads;
         private int trainLimit;
         private int warmupEpochs;
+        /** True until the warm-up is set, in a builder of the defaults: then it is the defaults' share of the epochs. */
+        private boolean warmupFollowsEpochs;
         private double dropPath;
         private Top2Rule top2Rule;
         private int childCalibrationBatches;
@@ -168,7 +183,7 @@ public record SearchConfiguration(DatasetRequest dataset, int layers, int channe
         public Builder device(Device value) { device = value; return this; }
         public Builder threads(int value) { threads = value; return this; }
         public Builder trainLimit(int value) { trainLimit = value; return this; }
-        public Builder warmupEpochs(int value) { warmupEpochs = value; return this; }
+        public Builder warmupEpochs(int value) { warmupEpochs = value; warmupFollowsEpochs = false; return this; }
         public Builder dropPath(double value) { dropPath = value; return this; }
         public Builder top2Rule(Top2Rule value) { top2Rule = value; return this; }
         public Builder childCalibrationBatches(int value) { childCalibrationBatches = value; return this; }
@@ -176,7 +191,8 @@ public record SearchConfiguration(DatasetRequest dataset, int layers, int channe
         public SearchConfiguration build() {
             return new SearchConfiguration(dataset, layers, channels, batchSize, epochs, seed, temperatureStart, temperatureFloor,
                     temperatureSchedule, lambda, costMetric, costForm, estimator, validationFraction, learningRate, learningRateMin,
-                    architectureLearningRate, device, threads, trainLimit, warmupEpochs, dropPath, top2Rule, childCalibrationBatches);
+                    architectureLearningRate, device, threads, trainLimit,
+                    warmupFollowsEpochs ? defaultWarmupEpochs(epochs) : warmupEpochs, dropPath, top2Rule, childCalibrationBatches);
         }
     }
 }

@@ -1,0 +1,41 @@
+package org.snas4j.bootstrap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.snas4j.application.port.in.search.SearchConfiguration;
+import org.snas4j.bootstrap.wiring.DaggerSnas4jComponent;
+import picocli.CommandLine;
+
+/** The search a user gets without flags, and how the default warm-up follows --epochs. */
+class SearchDefaultsTest {
+
+    @Test
+    void theDefaultSearchIsSevenEpochsTwoOfThemWarmUpWithoutAResourceConstraint() {
+        SearchConfiguration configuration = configurationOf();
+
+        assertEquals(SearchConfiguration.DEFAULTS, configuration);
+        assertEquals(7, configuration.epochs());
+        assertEquals(2, configuration.warmupEpochs());
+        assertEquals(0, configuration.lambda());
+    }
+
+    @Test
+    void theDefaultWarmUpKeepsItsShareOfOtherEpochCountsAndLeavesAlphaAnEpoch() {
+        for (int epochs = 1; epochs <= 30; epochs++) {
+            int warmup = configurationOf("--epochs", Integer.toString(epochs)).warmupEpochs();
+            assertEquals(Math.round(epochs * 2 / 7.0), warmup, "warm-up of " + epochs + " epochs");
+            assertEquals(true, warmup < epochs, "alpha moves in at least one of " + epochs + " epochs");
+        }
+        assertEquals(0, configurationOf("--epochs", "7", "--warmup-epochs", "0").warmupEpochs(), "a given warm-up is kept");
+    }
+
+    private static SearchConfiguration configurationOf(String... flags) {
+        CommandLine commands = DaggerSnas4jComponent.create().commandLine();
+        String[] line = new String[flags.length + 1];
+        line[0] = "search";
+        System.arraycopy(flags, 0, line, 1, flags.length);
+        commands.parseArgs(line);
+        return ((SearchCommand) commands.getSubcommands().get("search").getCommand()).options.configuration();
+    }
+}
