@@ -82,7 +82,7 @@ class KubernetesSweepTest {
         assertEquals(Set.of("snas4j-" + sweepId() + "-001-1"), seen, "one Job: the retry was a pod of it, not a new Job");
         assertEquals(1, files.readManifest(sweep).orElseThrow().trial("001-seed-1").launches());
         assertTrue(cluster.jobs().isEmpty(), "the succeeded trial's Job is deleted");
-        assertTrue(Files.exists(sweep.resolve("best-mild-edge-all.pb")) && Files.exists(sweep.resolve("front.png")));
+        assertTrue(Files.exists(sweep.resolve("best-none-edge-all.pb")) && Files.exists(sweep.resolve("front.png")));
     }
 
     @Test
