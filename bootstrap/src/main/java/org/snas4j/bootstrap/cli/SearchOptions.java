@@ -119,7 +119,7 @@ public final class SearchOptions {
     /** The configuration these options describe; an unknown name gets one line naming its flag. */
     public SearchConfiguration configuration() {
         double penaltyWeight = lambda != null ? lambda : parse("--constraint", constraint, ConstraintLevel::fromId).lambda();
-        return SearchConfiguration.builder()
+        SearchConfiguration.Builder builder = SearchConfiguration.builder()
                 .dataset(dataset.request(folder.options()))
                 .layers(layers).channels(channels).batchSize(batchSize).epochs(epochs).seed(seed)
                 .temperatureStart(temperature).temperatureFloor(temperatureFloor)
@@ -131,10 +131,13 @@ public final class SearchOptions {
                 .validationFraction(validationFraction).learningRate(learningRate).learningRateMin(D.learningRateMin())
                 .architectureLearningRate(architectureLearningRate)
                 .device(deviceOptions.device()).threads(deviceOptions.threads()).trainLimit(trainLimit)
-                .warmupEpochs(warmupEpochs != null ? warmupEpochs : SearchConfiguration.defaultWarmupEpochs(epochs)).dropPath(dropPath)
+                .dropPath(dropPath)
                 .top2Rule(parse("--top2-rule", top2Rule, Top2Rule::fromId))
-                .childCalibrationBatches(childCalibrationBatches)
-                .build();
+                .childCalibrationBatches(childCalibrationBatches);
+        if (warmupEpochs != null) {
+            builder.warmupEpochs(warmupEpochs); // else the builder's default share of the epochs
+        }
+        return builder.build();
     }
 
     static <T> T parse(String flag, String value, Function<String, T> parser) {

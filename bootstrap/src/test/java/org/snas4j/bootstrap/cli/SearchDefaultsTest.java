@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.snas4j.application.port.in.search.SearchConfiguration;
-import org.snas4j.bootstrap.wiring.DaggerSnas4jComponent;
-import picocli.CommandLine;
 
 /** The search a user gets without flags, and how the default warm-up follows --epochs. */
 class SearchDefaultsTest {
@@ -31,11 +29,6 @@ class SearchDefaultsTest {
     }
 
     private static SearchConfiguration configurationOf(String... flags) {
-        CommandLine commands = DaggerSnas4jComponent.create().commandLine();
-        String[] line = new String[flags.length + 1];
-        line[0] = "search";
-        System.arraycopy(flags, 0, line, 1, flags.length);
-        commands.parseArgs(line);
-        return ((SearchCommand) commands.getSubcommands().get("search").getCommand()).options.configuration();
+        return ((SearchCommand) CommandLineRunner.parsed("search", flags)).options.configuration();
     }
 }

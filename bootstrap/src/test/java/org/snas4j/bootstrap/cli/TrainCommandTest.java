@@ -8,9 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.snas4j.application.InvalidInputException;
 import org.snas4j.application.port.in.retrain.RandomTransforms;
 import org.snas4j.application.port.in.retrain.RetrainConfiguration;
-import org.snas4j.bootstrap.wiring.DaggerSnas4jComponent;
 import org.snas4j.domain.space.NetworkKind;
-import picocli.CommandLine;
 
 /** What {@code train}'s flags make of a retraining configuration: the network's recipe unless a flag departs from it. */
 class TrainCommandTest {
@@ -58,11 +56,6 @@ class TrainCommandTest {
     }
 
     private static RetrainConfiguration configurationOf(String... args) {
-        CommandLine commands = DaggerSnas4jComponent.create().commandLine();
-        String[] line = new String[args.length + 1];
-        line[0] = "train";
-        System.arraycopy(args, 0, line, 1, args.length);
-        commands.parseArgs(line);
-        return ((TrainCommand) commands.getSubcommands().get("train").getCommand()).configuration();
+        return ((TrainCommand) CommandLineRunner.parsed("train", args)).configuration();
     }
 }

@@ -63,11 +63,11 @@ public final class DepthwiseFilterGradient {
     public static Operand<TFloat32> depthwiseConv2d(Ops tf, Operand<TFloat32> input, Operand<TFloat32> filter,
                                                     String paddingMode) {
         int kernel = Math.toIntExact(filter.shape().size(0));
-        Operand<TFloat32> plain = tf.nn.depthwiseConv2dNative(input, applies(kernel) ? tf.stopGradient(filter) : filter,
-                List.of(1L, 1L, 1L, 1L), paddingMode);
         if (!applies(kernel)) {
-            return plain;
+            return tf.nn.depthwiseConv2dNative(input, filter, List.of(1L, 1L, 1L, 1L), paddingMode);
         }
+        Operand<TFloat32> plain = tf.nn.depthwiseConv2dNative(input, tf.stopGradient(filter), List.of(1L, 1L, 1L, 1L),
+                paddingMode);
         if (filter.shape().size(0) != filter.shape().size(1) || filter.shape().size(3) != 1) {
             throw new IllegalArgumentException("expected a square depthwise filter [k, k, channels, 1], got " + filter.shape());
         }

@@ -321,10 +321,13 @@ public final class Layers {
         return op.apply(pad(scope, x, padding), "VALID");
     }
 
-    /** Every depthwise convolution of the networks: stride 1 goes through {@link DepthwiseFilterGradient}. */
+    /**
+     * Every depthwise convolution of the networks: in training passes, stride 1 goes through
+     * {@link DepthwiseFilterGradient}; inference passes are never differentiated and need no hook.
+     */
     private static Operand<TFloat32> depthwise(NetworkScope scope, Operand<TFloat32> input, Variable<TFloat32> filter,
                                                int stride, String paddingMode) {
-        if (stride == 1) {
+        if (stride == 1 && scope.mode() == Mode.TRAINING) {
             return DepthwiseFilterGradient.depthwiseConv2d(scope.tf(), input, filter, paddingMode);
         }
         return scope.tf().nn.depthwiseConv2dNative(input, filter, strides(stride), paddingMode);
