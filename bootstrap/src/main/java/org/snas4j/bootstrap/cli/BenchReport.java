@@ -35,6 +35,7 @@ final class BenchReport {
                 request.execution().describe(), request.dropPath(), request.seed()));
         line(sb, "machine", format("%s, %d processors; load average %s at start, %s at end", report.processor(), report.processors(),
                 load(report.loadBefore()), load(report.loadAfter())));
+        line(sb, "kernels", report.kernels());
         line(sb, "parameters", format("%,d", m.parameters()));
         line(sb, "build", format("%.1f s; first step %.1f s (%d warm-up steps)", m.buildSeconds(), m.firstStepSeconds(), request.warmupSteps()));
         line(sb, "training step", format("%,.1f ms median of %d (min %,.1f, max %,.1f)", m.medianMillis(), m.stepMillis().size(),

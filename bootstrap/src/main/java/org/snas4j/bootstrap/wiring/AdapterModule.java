@@ -186,6 +186,11 @@ public interface AdapterModule {
             public ChildNetworkTrainer child(ChildNetworkConfig config, ExecutionOptions options, OpTimeRecorder recorder) {
                 return QuietNativeStartup.call(() -> tensorFlow.child(config, options, recorder));
             }
+
+            @Override
+            public String kernels() {
+                return tensorFlow.kernels();
+            }
         };
     }
 

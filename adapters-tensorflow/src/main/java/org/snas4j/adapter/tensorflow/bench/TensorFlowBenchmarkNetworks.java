@@ -3,6 +3,7 @@ package org.snas4j.adapter.tensorflow.bench;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.snas4j.adapter.tensorflow.child.TensorFlowChildTrainer;
+import org.snas4j.adapter.tensorflow.ops.NativeDepthwise;
 import org.snas4j.adapter.tensorflow.supernet.TensorFlowSupernetTrainer;
 import org.snas4j.adapter.tensorflow.train.SessionSettings;
 import org.snas4j.application.port.out.bench.BenchmarkNetworks;
@@ -13,6 +14,7 @@ import org.snas4j.application.port.out.training.ChildNetworkConfig;
 import org.snas4j.application.port.out.training.ChildNetworkTrainer;
 import org.snas4j.application.port.out.training.SupernetConfig;
 import org.snas4j.application.port.out.training.SupernetTrainer;
+import org.tensorflow.TensorFlow;
 
 /** The trainers search and train use, on session settings with a benchmark's execution switches. */
 public final class TensorFlowBenchmarkNetworks implements BenchmarkNetworks {
@@ -27,6 +29,13 @@ public final class TensorFlowBenchmarkNetworks implements BenchmarkNetworks {
     @Override
     public ChildNetworkTrainer child(ChildNetworkConfig config, ExecutionOptions options, OpTimeRecorder recorder) {
         return new TensorFlowChildTrainer(config, settings(config.device(), config.threads(), options), recorder);
+    }
+
+    @Override
+    public String kernels() {
+        return NativeDepthwise.enabled() ? "TensorFlow " + TensorFlow.version() + "; depthwise convolutions of training passes on snas4j's"
+                + " own CPU kernels" : "TensorFlow " + TensorFlow.version() + "'s (snas4j's depthwise kernels: "
+                + (NativeDepthwise.loaded() ? "switched off by -D" + NativeDepthwise.SWITCH_PROPERTY + "=tensorflow" : NativeDepthwise.unavailableReason()) + ")";
     }
 
     static SessionSettings settings(Device device, int threads, ExecutionOptions options) {

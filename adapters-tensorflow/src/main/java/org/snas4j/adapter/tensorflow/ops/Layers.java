@@ -56,9 +56,7 @@ public final class Layers {
     public static Operand<TFloat32> depthwiseConv2d(NetworkScope scope, String name, Operand<TFloat32> x, int channels,
                                                     int kernel, int stride, int padding) {
         requireChannels(x, channels);
-        Variable<TFloat32> filter = depthwiseFilter(scope, name, channels, kernel);
-        return windowed(scope, x, kernel, stride, padding,
-                (input, mode) -> depthwise(scope, input, filter, stride, mode));
+        return depthwise(scope, x, depthwiseFilter(scope, name, channels, kernel), stride, padding);
     }
 
     /**
@@ -84,7 +82,7 @@ public final class Layers {
         Variable<TFloat32> filter = depthwiseFilter(scope, name, channels, kernel);
         if (stride == dilation) {
             Operand<TFloat32> phaseZero = everyNth(scope, pad(scope, x, padding), dilation);
-            return depthwise(scope, phaseZero, filter, 1, "VALID");
+            return depthwise(scope, phaseZero, filter, 1, 0);
         }
         if (stride != 1) {
             throw new IllegalArgumentException("dilated convolution supports stride 1 or stride = dilation, got stride "
@@ -97,7 +95,7 @@ public final class Layers {
         Operand<TFloat32> batched = scope.shared(List.of("SpaceToBatchND", x.asOutput(), dilation, padding),
                 () -> tf.spaceToBatchNd(x, tf.constant(new int[] {dilation, dilation}),
                         tf.constant(new int[][] {{padding, padding + extraRows}, {padding, padding + extraColumns}})));
-        Operand<TFloat32> convolved = depthwise(scope, batched, filter, 1, "VALID");
+        Operand<TFloat32> convolved = depthwise(scope, batched, filter, 1, 0);
         return tf.batchToSpaceNd(convolved, tf.constant(new int[] {dilation, dilation}),
                 tf.constant(new int[][] {{0, extraRows}, {0, extraColumns}}));
     }
@@ -322,15 +320,21 @@ public final class Layers {
     }
 
     /**
-     * Every depthwise convolution of the networks: in training passes, stride 1 goes through
-     * {@link DepthwiseFilterGradient}; inference passes are never differentiated and need no hook.
+     * Every depthwise convolution of the networks, with PyTorch's symmetric padding. Training passes on the
+     * CPU run on this project's kernels ({@link NativeDepthwise}) where they are built; otherwise stride 1
+     * goes through {@link DepthwiseFilterGradient}. Inference passes (and so exported models) keep
+     * TensorFlow's op and, never differentiated, need no gradient hook.
      */
-    private static Operand<TFloat32> depthwise(NetworkScope scope, Operand<TFloat32> input, Variable<TFloat32> filter,
-                                               int stride, String paddingMode) {
-        if (stride == 1 && scope.mode() == Mode.TRAINING) {
-            return DepthwiseFilterGradient.depthwiseConv2d(scope.tf(), input, filter, paddingMode);
+    private static Operand<TFloat32> depthwise(NetworkScope scope, Operand<TFloat32> x, Variable<TFloat32> filter,
+                                               int stride, int padding) {
+        boolean training = scope.mode() == Mode.TRAINING;
+        if (training && NativeDepthwise.appliesTo(scope.tf())) {
+            return NativeDepthwise.depthwiseConv2d(scope.tf(), x, filter, stride, padding);
         }
-        return scope.tf().nn.depthwiseConv2dNative(input, filter, strides(stride), paddingMode);
+        int kernel = Math.toIntExact(filter.shape().size(0));
+        return windowed(scope, x, kernel, stride, padding, (input, paddingMode) -> training && stride == 1
+                ? DepthwiseFilterGradient.depthwiseConv2d(scope.tf(), input, filter, paddingMode)
+                : scope.tf().nn.depthwiseConv2dNative(input, filter, strides(stride), paddingMode));
     }
 
     private static Variable<TFloat32> depthwiseFilter(NetworkScope scope, String name, int channels, int kernel) {

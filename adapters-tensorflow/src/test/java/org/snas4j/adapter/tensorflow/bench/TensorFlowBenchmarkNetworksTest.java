@@ -1,11 +1,13 @@
 package org.snas4j.adapter.tensorflow.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.snas4j.adapter.tensorflow.ops.NativeDepthwise;
 import org.snas4j.application.port.out.bench.BenchmarkNetworks;
 import org.snas4j.application.port.out.bench.BenchmarkNetworksContract;
 import org.snas4j.application.port.out.bench.ExecutionOptions;
@@ -44,13 +46,21 @@ class TensorFlowBenchmarkNetworksTest extends BenchmarkNetworksContract {
         // 3 cells x 5 states: the edges leaving a state share its pools (one per edge would be 42).
         assertEquals(15, counts.get("MaxPool"), counts.toString());
         assertEquals(15, counts.get("MaxPoolGrad"), counts.toString());
-        // 3 cells x 14 edges x (2 + 2 + 1 + 1) depthwise convolutions, 3 of them 5x5 per edge. TensorFlow
-        // computes the filter gradients of the 3x3 ones and of the 16 strided 5x5 ones (the first of sep_conv_5x5
-        // on the 8 input edges of each of the 2 reduction cells); the other 5x5 ones' are depthwise
-        // convolutions too (DepthwiseFilterGradient).
-        int fiveByFiveAtStrideOne = 3 * 14 * 3 - 2 * 8;
-        assertEquals(3 * 14 * 6 + fiveByFiveAtStrideOne, counts.get("DepthwiseConv2dNative"));
-        assertEquals(3 * 14 * 6 - fiveByFiveAtStrideOne, counts.get("DepthwiseConv2dNativeBackpropFilter"));
+        // 3 cells x 14 edges x (2 + 2 + 1 + 1) depthwise convolutions, 3 of them 5x5 per edge.
+        int depthwise = 3 * 14 * 6;
+        if (NativeDepthwise.enabled()) {
+            // This project's kernels: one op for each convolution, one for both of its gradients.
+            assertEquals(depthwise, counts.get("Snas4jDepthwiseConv2d"), counts.toString());
+            assertEquals(depthwise, counts.get("Snas4jDepthwiseConv2dGrad"), counts.toString());
+            assertNull(counts.get("DepthwiseConv2dNativeBackpropFilter"), counts.toString());
+        } else {
+            // TensorFlow computes the filter gradients of the 3x3 ones and of the 16 strided 5x5 ones (the first of
+            // sep_conv_5x5 on the 8 input edges of each of the 2 reduction cells); the other 5x5 ones' are
+            // depthwise convolutions too (DepthwiseFilterGradient).
+            int fiveByFiveAtStrideOne = 3 * 14 * 3 - 2 * 8;
+            assertEquals(depthwise + fiveByFiveAtStrideOne, counts.get("DepthwiseConv2dNative"));
+            assertEquals(depthwise - fiveByFiveAtStrideOne, counts.get("DepthwiseConv2dNativeBackpropFilter"));
+        }
         assertTrue(counts.get("ApplyMomentum") > 100, "one update per weight tensor: " + counts.get("ApplyMomentum"));
     }
 }

@@ -73,12 +73,15 @@ class DepthwiseFilterGradientTest {
         }
     }
 
+    /** Through {@link Layers} as the networks build it where this project's kernels are not built. */
     @Test
     void gradientsMatchFiniteDifferences() {
-        OpsGradientTest.assertGradientsMatch("5x5 depthwise, hooked filter gradient", Map4.random(2, 6, 5, 3, 7),
-                (scope, x) -> Layers.depthwiseConv2d(scope, "dw", x, 3, 5, 1, 2));
-        OpsGradientTest.assertGradientsMatch("5x5 dilated depthwise, hooked filter gradient", Map4.random(2, 6, 6, 3, 8),
-                (scope, x) -> Layers.dilatedDepthwiseConv2d(scope, "dw", x, 3, 5, 2, 1, 4));
+        NativeDepthwiseTest.onTensorFlowKernels(() -> {
+            OpsGradientTest.assertGradientsMatch("5x5 depthwise, hooked filter gradient", Map4.random(2, 6, 5, 3, 7),
+                    (scope, x) -> Layers.depthwiseConv2d(scope, "dw", x, 3, 5, 1, 2));
+            OpsGradientTest.assertGradientsMatch("5x5 dilated depthwise, hooked filter gradient", Map4.random(2, 6, 6, 3, 8),
+                    (scope, x) -> Layers.dilatedDepthwiseConv2d(scope, "dw", x, 3, 5, 2, 1, 4));
+        });
     }
 
     @Test

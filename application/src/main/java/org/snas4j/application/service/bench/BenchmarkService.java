@@ -81,7 +81,7 @@ public final class BenchmarkService implements BenchmarkUseCase {
         List<ScalingRow> rows = new ArrayList<>();
         request.scaling().ifPresent(plan -> rows.addAll(scale(request, plan)));
         Optional<OpProfile> profile = request.profileSteps() == 0 ? Optional.empty() : Optional.of(opTimes.profile(request.profileSteps()));
-        return new BenchmarkReport(request, host.processorModel(), host.processors(), loadBefore, host.loadAverage(), main, rate, rows,
+        return new BenchmarkReport(request, host.processorModel(), host.processors(), networks.kernels(), loadBefore, host.loadAverage(), main, rate, rows,
                 profile);
     }
 

@@ -74,6 +74,7 @@ class BenchmarkServiceTest {
             return supernet;
         });
         when(networks.child(any(), any(), any())).thenReturn(child);
+        when(networks.kernels()).thenReturn("the test's kernels");
         when(supernet.trainStep(any(), any(), anyDouble(), anyLong())).thenAnswer(call -> {
             long step = call.getArgument(3);
             advance(step);
@@ -140,6 +141,7 @@ class BenchmarkServiceTest {
         assertEquals(m.flopsPerStep() / 0.020, m.flopsPerSecond(), 1e-3);
         assertEquals(m.flopsPerSecond() / report.matmul().orElseThrow().flopsPerSecond(), report.shareOfMatmulRate().orElseThrow(), 1e-12);
         assertEquals("Test CPU", report.processor());
+        assertEquals("the test's kernels", report.kernels(), "the report says which kernels the figures are of");
         verify(supernet, times(5)).trainStep(any(), any(), eq(0.025), anyLong());
         verify(supernet).close();
         verify(matmul).measure(256, Device.CPU, 1, ExecutionOptions.STANDARD, BenchmarkService.MATMUL_SECONDS);

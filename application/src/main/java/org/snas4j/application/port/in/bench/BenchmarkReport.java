@@ -12,6 +12,7 @@ import org.snas4j.application.port.out.bench.MatmulRate;
  * @param request          what was asked
  * @param processor        the CPU's model name
  * @param processors       processors available to the process
+ * @param kernels          the compute kernels the training passes ran on ({@code BenchmarkNetworks.kernels})
  * @param loadBefore       1-minute load average when the benchmark started
  * @param loadAfter        1-minute load average when it ended
  * @param measurement      the requested network
@@ -19,13 +20,14 @@ import org.snas4j.application.port.out.bench.MatmulRate;
  * @param scaling          the scaling table's rows, empty without a plan
  * @param profile          the requested network's op time per op type, if asked for
  */
-public record BenchmarkReport(BenchmarkRequest request, String processor, int processors, OptionalDouble loadBefore,
+public record BenchmarkReport(BenchmarkRequest request, String processor, int processors, String kernels, OptionalDouble loadBefore,
                               OptionalDouble loadAfter, NetworkMeasurement measurement, Optional<MatmulRate> matmul,
                               List<ScalingRow> scaling, Optional<OpProfile> profile) {
 
     public BenchmarkReport {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(processor, "processor");
+        Objects.requireNonNull(kernels, "kernels");
         Objects.requireNonNull(loadBefore, "loadBefore");
         Objects.requireNonNull(loadAfter, "loadAfter");
         Objects.requireNonNull(measurement, "measurement");

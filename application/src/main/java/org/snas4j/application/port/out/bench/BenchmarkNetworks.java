@@ -15,4 +15,10 @@ public interface BenchmarkNetworks {
     SupernetTrainer supernet(SupernetConfig config, ExecutionOptions options, OpTimeRecorder recorder);
 
     ChildNetworkTrainer child(ChildNetworkConfig config, ExecutionOptions options, OpTimeRecorder recorder);
+
+    /**
+     * Which compute kernels the training passes run on, in a few words (e.g. whose depthwise convolutions),
+     * so that a benchmark's figures say what they measured.
+     */
+    String kernels();
 }

@@ -33,6 +33,11 @@ public abstract class BenchmarkNetworksContract {
     protected abstract BenchmarkNetworks networks();
 
     @Test
+    void itSaysWhichKernelsItRuns() {
+        assertFalse(networks().kernels().isBlank());
+    }
+
+    @Test
     void theSupernetHasTheSearchNetworksWeightsAndTrains() {
         try (SupernetTrainer supernet = networks().supernet(new SupernetConfig(TINY, SgdSettings.PAPER, 0, 1, Device.CPU, 1),
                 ExecutionOptions.STANDARD, OpTimeRecorder.NONE)) {

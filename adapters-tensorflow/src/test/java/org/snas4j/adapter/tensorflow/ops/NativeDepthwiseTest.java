@@ -1,0 +1,173 @@
+package org.snas4j.adapter.tensorflow.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.snas4j.adapter.tensorflow.testing.GraphProbe;
+import org.snas4j.adapter.tensorflow.testing.Reference.Map4;
+import org.tensorflow.DeviceSpec;
+import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * This project's depthwise kernels against TensorFlow's: the same outputs and gradients for every
+ * geometry the networks use (and odd channel counts, which take the kernels' scalar path), finite
+ * differences through {@link Layers}, and where they are (not) used.
+ */
+class NativeDepthwiseTest {
+
+    /** The build that compiled the library says so (profile native-kernels): then its absence is a failure. */
+    private static final boolean EXPECTED = Boolean.getBoolean("snas4j.native.expected");
+
+    @BeforeEach
+    void libraryLoadedWhereBuilt() {
+        if (EXPECTED) {
+            assertTrue(NativeDepthwise.loaded(), "the build compiled the kernels, but: " + NativeDepthwise.unavailableReason());
+        }
+        assumeTrue(NativeDepthwise.loaded(), NativeDepthwise.unavailableReason());
+    }
+
+    private static Variable<TFloat32> filter(NetworkScope scope, int kernel, int channels) {
+        return scope.weight("dw", Shape.of(kernel, kernel, channels, 1), WeightInit.uniform(0.5));
+    }
+
+    /** Output and input/filter gradients of sum(R * conv(x, dw)) at a seeded point; the batch size is unknown to the builder. */
+    private static Map<String, float[]> gradients(Map4 x,
+                                                  BiFunction<NetworkScope, Operand<TFloat32>, Operand<TFloat32>> builder) {
+        try (GraphProbe probe = new GraphProbe()) {
+            Placeholder<TFloat32> input = probe.inputOfUnknownBatch("x", Shape.of(x.n(), x.h(), x.w(), x.c()));
+            Operand<TFloat32> y = builder.apply(probe.scope(Mode.TRAINING), input);
+            probe.finish(probe.tf().reshape(y, probe.tf().constant(new long[] {x.n(), y.shape().size(1), y.shape().size(2),
+                    y.shape().size(3)})), 5);
+            Map<String, float[]> point = probe.point(Map.of("x", x.data()));
+            Map<String, float[]> gradient = probe.gradient(point);
+            gradient.put("y", probe.output(point));
+            return gradient;
+        }
+    }
+
+    private static void assertClose(String what, float[] expected, float[] actual) {
+        assertEquals(expected.length, actual.length, what + " length");
+        double scale = 0;
+        for (float v : expected) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        assertTrue(scale > 0, what + " is all zeros: nothing compared");
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-5 * scale, what + " at " + i);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}x{0} stride {1} padding {2}, {3}x{4}x{5}")
+    @CsvSource({
+            "3, 1, 1, 9, 9, 8",     // sep conv 3x3 of a normal cell, one vector of channels
+            "5, 1, 2, 10, 7, 16",   // sep conv 5x5, two vectors, a non-square map
+            "3, 2, 1, 9, 8, 12",    // reduction edge, odd size: a vector and a scalar tail
+            "5, 2, 2, 8, 8, 5",     // reduction edge, scalar channels only
+            "3, 1, 0, 7, 7, 24",    // dilated conv after SpaceToBatchND: VALID
+            "5, 1, 0, 9, 11, 3",
+            "1, 1, 0, 4, 4, 8",
+            "5, 1, 2, 3, 3, 8"})    // a map smaller than the filter's reach: every window clipped
+    void equalsTensorFlowsConvolutionAndGradients(int kernel, int stride, int padding, int height, int width, int channels) {
+        Map4 x = Map4.random(3, height, width, channels, kernel * 131L + stride * 17L + height);
+        Map<String, float[]> ours = gradients(x, (scope, in) ->
+                NativeDepthwise.depthwiseConv2d(scope.tf(), in, filter(scope, kernel, channels), stride, padding));
+        Map<String, float[]> tensorFlows = gradients(x, (scope, in) -> {
+            Operand<TFloat32> padded = scope.tf().pad(in, scope.tf().constant(new int[][] {{0, 0}, {padding, padding},
+                    {padding, padding}, {0, 0}}), scope.tf().constant(0f));
+            return scope.tf().nn.depthwiseConv2dNative(padded, filter(scope, kernel, channels),
+                    List.of(1L, (long) stride, (long) stride, 1L), "VALID");
+        });
+        for (String name : List.of("y", "x", "dw")) {
+            assertClose(name, tensorFlows.get(name), ours.get(name));
+        }
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferencesThroughLayers() {
+        OpsGradientTest.assertGradientsMatch("5x5 depthwise", Map4.random(2, 6, 5, 3, 7),
+                (scope, x) -> Layers.depthwiseConv2d(scope, "dw", x, 3, 5, 1, 2));
+        OpsGradientTest.assertGradientsMatch("3x3 depthwise, stride 2", Map4.random(2, 7, 7, 9, 9),
+                (scope, x) -> Layers.depthwiseConv2d(scope, "dw", x, 9, 3, 2, 1));
+        OpsGradientTest.assertGradientsMatch("5x5 dilated depthwise", Map4.random(2, 6, 6, 3, 8),
+                (scope, x) -> Layers.dilatedDepthwiseConv2d(scope, "dw", x, 3, 5, 2, 1, 4));
+    }
+
+    @Test
+    void trainingPassesUseTheKernelsAndInferencePassesKeepTensorFlows() {
+        try (GraphProbe probe = new GraphProbe()) {
+            Placeholder<TFloat32> x = probe.input("x", Shape.of(2, 6, 6, 3));
+            Operand<TFloat32> training = Layers.depthwiseConv2d(probe.scope(Mode.TRAINING), "dw", x, 3, 5, 1, 2);
+            assertArrayEquals(new long[] {2, 6, 6, 3}, training.shape().asArray(), "the reshape states the static shape");
+            Set<String> trainingTypes = opTypes(probe);
+            assertTrue(trainingTypes.contains(NativeDepthwise.OP_TYPE), trainingTypes.toString());
+            assertFalse(trainingTypes.contains("DepthwiseConv2dNative"), trainingTypes.toString());
+
+            Layers.depthwiseConv2d(probe.scope(Mode.INFERENCE), "dw", x, 3, 5, 1, 2);
+            assertTrue(opTypes(probe).contains("DepthwiseConv2dNative"), "inference passes (and exports) keep TensorFlow's op");
+        }
+    }
+
+    @Test
+    void notUsedOnAGpuOrWhenSwitchedOff() {
+        try (Graph graph = new Graph()) {
+            Ops tf = Ops.create(graph);
+            assertTrue(NativeDepthwise.appliesTo(tf));
+            assertTrue(NativeDepthwise.appliesTo(tf.withDevice(DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.CPU).build())));
+            assertFalse(NativeDepthwise.appliesTo(tf.withDevice(DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU).build())));
+            assertTrue(NativeDepthwise.enabled());
+            onTensorFlowKernels(() -> assertFalse(NativeDepthwise.appliesTo(tf) || NativeDepthwise.enabled()));
+        }
+    }
+
+    /** Runs {@code test} with the kernels switched off, as {@code -Dsnas4j.depthwise=tensorflow} does. */
+    static void onTensorFlowKernels(Runnable test) {
+        String before = System.getProperty(NativeDepthwise.SWITCH_PROPERTY);
+        System.setProperty(NativeDepthwise.SWITCH_PROPERTY, "tensorflow");
+        try {
+            test.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(NativeDepthwise.SWITCH_PROPERTY);
+            } else {
+                System.setProperty(NativeDepthwise.SWITCH_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void mismatchedShapesAreRefusedWhenBuilding() {
+        try (GraphProbe probe = new GraphProbe()) {
+            Placeholder<TFloat32> x = probe.input("x", Shape.of(2, 6, 6, 3));
+            Variable<TFloat32> fourChannels = filter(probe.scope(Mode.TRAINING), 3, 4);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> NativeDepthwise.depthwiseConv2d(probe.tf(), x, fourChannels, 1, 1));
+            assertTrue(e.getMessage().contains("4 channels"), e.getMessage());
+        }
+    }
+
+    private static Set<String> opTypes(GraphProbe probe) {
+        Set<String> types = new HashSet<>();
+        ((Graph) probe.tf().scope().env()).operations().forEachRemaining(op -> types.add(((GraphOperation) op).type()));
+        return types;
+    }
+}
