@@ -45,7 +45,7 @@ public final class SearchOptions {
     Integer warmupEpochs;
 
     @Option(names = "--drop-path", paramLabel = "P", description = "Drop-path probability on every mixed edge while training the supernet "
-            + "(default: ${DEFAULT-VALUE}; the authors' command: 0.3).")
+            + "(default: ${DEFAULT-VALUE}, as in the authors' command; 0 = none).")
     double dropPath = D.dropPath();
 
     @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training images, 0 = all (default: ${DEFAULT-VALUE}: "

@@ -9,13 +9,15 @@ import org.snas4j.application.port.in.search.SearchConfiguration;
 class SearchDefaultsTest {
 
     @Test
-    void theDefaultSearchIsSevenEpochsTwoOfThemWarmUpWithoutAResourceConstraint() {
+    void theDefaultSearchIsSevenEpochsTwoOfThemWarmUpWithTheAuthorsDropPathAndNoResourceConstraint() {
         SearchConfiguration configuration = configurationOf();
 
         assertEquals(SearchConfiguration.DEFAULTS, configuration);
         assertEquals(7, configuration.epochs());
         assertEquals(2, configuration.warmupEpochs());
         assertEquals(0, configuration.lambda());
+        assertEquals(0.3, configuration.dropPath());
+        assertEquals(0.0, configurationOf("--drop-path", "0").dropPath(), "drop-path can be switched off");
     }
 
     @Test

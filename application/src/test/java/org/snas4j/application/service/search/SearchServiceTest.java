@@ -305,7 +305,7 @@ class SearchServiceTest {
 
     @Test
     void stepsAreNumberedAcrossEpochsForTheDropPathMasks() {
-        service().search(configuration(2, 0.0).toBuilder().dropPath(0.3).build(), RUN, "search");
+        service().search(configuration(2, 0.0).toBuilder().dropPath(0.15).build(), RUN, "search");
 
         ArgumentCaptor<Long> steps = ArgumentCaptor.forClass(Long.class);
         verify(trainer, times(2 * stepsPerEpoch())).trainStep(any(), any(), anyDouble(), steps.capture());
@@ -314,7 +314,7 @@ class SearchServiceTest {
         }
         ArgumentCaptor<SupernetConfig> config = ArgumentCaptor.forClass(SupernetConfig.class);
         verify(trainers).create(config.capture());
-        assertEquals(0.3, config.getValue().dropPath());
+        assertEquals(0.15, config.getValue().dropPath());
     }
 
     @Test

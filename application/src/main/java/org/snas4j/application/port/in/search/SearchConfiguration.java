@@ -105,7 +105,7 @@ public record SearchConfiguration(DatasetRequest dataset, int layers, int channe
             1.0, 0.03, TemperatureSchedule.Kind.LINEAR,
             ConstraintLevel.NONE.lambda(), CostMetric.COMBINED, CostForm.LOG, GradientEstimator.REPARAMETRISATION,
             0.2, 0.025, 0.001, 0.03, Device.CPU, 0, 10_000,
-            2, 0.0, Top2Rule.DARTS, 20);
+            2, 0.3, Top2Rule.DARTS, 20);
 
     /** Changes some settings of a configuration, keeping the rest. */
     public static final class Builder {
