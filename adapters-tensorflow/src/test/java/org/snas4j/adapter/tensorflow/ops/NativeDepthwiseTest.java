@@ -20,7 +20,6 @@ import org.snas4j.adapter.tensorflow.testing.GraphProbe;
 import org.snas4j.adapter.tensorflow.testing.Reference.Map4;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
-import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -167,7 +166,7 @@ class NativeDepthwiseTest {
 
     private static Set<String> opTypes(GraphProbe probe) {
         Set<String> types = new HashSet<>();
-        ((Graph) probe.tf().scope().env()).operations().forEachRemaining(op -> types.add(((GraphOperation) op).type()));
+        ((Graph) probe.tf().scope().env()).operations().forEachRemaining(op -> types.add(op.type()));
         return types;
     }
 }
