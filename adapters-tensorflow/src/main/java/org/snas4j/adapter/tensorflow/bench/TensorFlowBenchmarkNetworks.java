@@ -33,9 +33,13 @@ public final class TensorFlowBenchmarkNetworks implements BenchmarkNetworks {
 
     @Override
     public String kernels() {
-        return NativeDepthwise.enabled() ? "TensorFlow " + TensorFlow.version() + "; depthwise convolutions of training passes on snas4j's"
-                + " own CPU kernels" : "TensorFlow " + TensorFlow.version() + "'s (snas4j's depthwise kernels: "
-                + (NativeDepthwise.loaded() ? "switched off by -D" + NativeDepthwise.SWITCH_PROPERTY + "=tensorflow" : NativeDepthwise.unavailableReason()) + ")";
+        String tensorFlow = "TensorFlow " + TensorFlow.version();
+        if (NativeDepthwise.enabled()) {
+            return tensorFlow + "; depthwise convolutions of training passes on snas4j's own CPU kernels";
+        }
+        String why = NativeDepthwise.loaded() ? "switched off by -D" + NativeDepthwise.SWITCH_PROPERTY + "=tensorflow"
+                : NativeDepthwise.unavailableReason();
+        return tensorFlow + "'s (snas4j's depthwise kernels: " + why + ")";
     }
 
     static SessionSettings settings(Device device, int threads, ExecutionOptions options) {

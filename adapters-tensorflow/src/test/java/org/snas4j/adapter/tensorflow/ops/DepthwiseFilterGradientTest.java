@@ -1,5 +1,9 @@
 package org.snas4j.adapter.tensorflow.ops;
 
+import static org.snas4j.adapter.tensorflow.ops.DepthwiseComparisons.assertClose;
+import static org.snas4j.adapter.tensorflow.ops.DepthwiseComparisons.filter;
+import static org.snas4j.adapter.tensorflow.ops.DepthwiseComparisons.gradients;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -25,47 +28,15 @@ import org.tensorflow.types.TFloat32;
 /** The hooked filter gradient against TensorFlow's own and against finite differences. */
 class DepthwiseFilterGradientTest {
 
-    private static Variable<TFloat32> filter(NetworkScope scope, int kernel, int channels) {
-        return scope.weight("dw", Shape.of(kernel, kernel, channels, 1), WeightInit.uniform(0.5));
-    }
-
-    /**
-     * Output, input and filter gradients of sum(R * conv(x, dw)) for one builder, at a seeded point. The
-     * builder sees an unknown batch size, as in the networks' evaluation graphs.
-     */
-    private static Map<String, float[]> gradients(Map4 x,
-                                                  BiFunction<NetworkScope, Operand<TFloat32>, Operand<TFloat32>> builder) {
-        try (GraphProbe probe = new GraphProbe()) {
-            Placeholder<TFloat32> input = probe.inputOfUnknownBatch("x", Shape.of(x.n(), x.h(), x.w(), x.c()));
-            Operand<TFloat32> y = builder.apply(probe.scope(Mode.TRAINING), input);
-            assertEquals(-1, y.shape().size(0), "the batch size is unknown to the builder");
-            probe.finish(probe.tf().reshape(y, probe.tf().constant(new long[] {x.n(), y.shape().size(1), y.shape().size(2),
-                    y.shape().size(3)})), 5);
-            Map<String, float[]> point = probe.point(Map.of("x", x.data()));
-            Map<String, float[]> gradient = probe.gradient(point);
-            gradient.put("y", probe.output(point));
-            return gradient;
-        }
-    }
-
-    private static void assertClose(String what, float[] expected, float[] actual) {
-        assertEquals(expected.length, actual.length, what + " length");
-        double scale = 0;
-        for (float v : expected) {
-            scale = Math.max(scale, Math.abs(v));
-        }
-        assertTrue(scale > 0, what + " is all zeros: nothing compared");
-        for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], 1e-5 * scale, what + " at " + i);
-        }
-    }
-
     @ParameterizedTest(name = "{0}x{0} {1}, {2}x{3} input")
     @CsvSource({"5, SAME, 7, 6", "5, VALID, 9, 8", "7, SAME, 8, 8", "3, SAME, 6, 6"})
     void equalsTensorFlowsOwnGradient(int kernel, String padding, int height, int width) {
         Map4 x = Map4.random(3, height, width, 4, kernel * 31L + height);
-        Map<String, float[]> hooked = gradients(x, (scope, in) ->
-                DepthwiseFilterGradient.depthwiseConv2d(scope.tf(), in, filter(scope, kernel, 4), padding));
+        Map<String, float[]> hooked = gradients(x, (scope, in) -> {
+            Operand<TFloat32> y = DepthwiseFilterGradient.depthwiseConv2d(scope.tf(), in, filter(scope, kernel, 4), padding);
+            assertEquals(-1, y.shape().size(0), "the batch size is unknown to the builder");
+            return y;
+        });
         Map<String, float[]> native_ = gradients(x, (scope, in) ->
                 scope.tf().nn.depthwiseConv2dNative(in, filter(scope, kernel, 4), List.of(1L, 1L, 1L, 1L), padding));
         for (String name : List.of("y", "x", "dw")) {

@@ -1,5 +1,9 @@
 package org.snas4j.adapter.tensorflow.ops;
 
+import static org.snas4j.adapter.tensorflow.ops.DepthwiseComparisons.assertClose;
+import static org.snas4j.adapter.tensorflow.ops.DepthwiseComparisons.filter;
+import static org.snas4j.adapter.tensorflow.ops.DepthwiseComparisons.gradients;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,37 +46,6 @@ class NativeDepthwiseTest {
             assertTrue(NativeDepthwise.loaded(), "the build compiled the kernels, but: " + NativeDepthwise.unavailableReason());
         }
         assumeTrue(NativeDepthwise.loaded(), NativeDepthwise.unavailableReason());
-    }
-
-    private static Variable<TFloat32> filter(NetworkScope scope, int kernel, int channels) {
-        return scope.weight("dw", Shape.of(kernel, kernel, channels, 1), WeightInit.uniform(0.5));
-    }
-
-    /** Output and input/filter gradients of sum(R * conv(x, dw)) at a seeded point; the batch size is unknown to the builder. */
-    private static Map<String, float[]> gradients(Map4 x,
-                                                  BiFunction<NetworkScope, Operand<TFloat32>, Operand<TFloat32>> builder) {
-        try (GraphProbe probe = new GraphProbe()) {
-            Placeholder<TFloat32> input = probe.inputOfUnknownBatch("x", Shape.of(x.n(), x.h(), x.w(), x.c()));
-            Operand<TFloat32> y = builder.apply(probe.scope(Mode.TRAINING), input);
-            probe.finish(probe.tf().reshape(y, probe.tf().constant(new long[] {x.n(), y.shape().size(1), y.shape().size(2),
-                    y.shape().size(3)})), 5);
-            Map<String, float[]> point = probe.point(Map.of("x", x.data()));
-            Map<String, float[]> gradient = probe.gradient(point);
-            gradient.put("y", probe.output(point));
-            return gradient;
-        }
-    }
-
-    private static void assertClose(String what, float[] expected, float[] actual) {
-        assertEquals(expected.length, actual.length, what + " length");
-        double scale = 0;
-        for (float v : expected) {
-            scale = Math.max(scale, Math.abs(v));
-        }
-        assertTrue(scale > 0, what + " is all zeros: nothing compared");
-        for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], 1e-5 * scale, what + " at " + i);
-        }
     }
 
     @ParameterizedTest(name = "{0}x{0} stride {1} padding {2}, {3}x{4}x{5}")
