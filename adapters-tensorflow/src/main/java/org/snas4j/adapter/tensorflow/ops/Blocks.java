@@ -35,11 +35,10 @@ public final class Blocks {
     /** As {@link #sepConv(NetworkScope, FeatureMap, int, int, int, int, int, boolean)}, the output scaled per channel by {@code outputScale} (null: not). */
     public static Operand<TFloat32> sepConv(NetworkScope scope, FeatureMap x, int inChannels, int outChannels,
                                             int kernel, int stride, int padding, boolean affine, Operand<TFloat32> outputScale) {
-        Operand<TFloat32> y = Layers.depthwiseConv2d(scope, "depthwise1", x.relu(scope), inChannels, kernel, stride, padding);
-        y = Layers.conv2d(scope, "pointwise1", y, inChannels, inChannels, 1, 1, 0);
+        Operand<TFloat32> y = Layers.separableConv2d(scope, "depthwise1", "pointwise1", x.relu(scope), false, inChannels,
+                inChannels, kernel, stride, padding);
         y = Layers.batchNorm(scope, "bn1", y, inChannels, affine);
-        y = Layers.depthwiseConv2d(scope, "depthwise2", Layers.relu(scope, y), inChannels, kernel, 1, padding);
-        y = Layers.conv2d(scope, "pointwise2", y, inChannels, outChannels, 1, 1, 0);
+        y = Layers.separableConv2d(scope, "depthwise2", "pointwise2", y, true, inChannels, outChannels, kernel, 1, padding);
         return Layers.batchNorm(scope, "bn2", y, outChannels, affine, outputScale);
     }
 
@@ -53,9 +52,8 @@ public final class Blocks {
     public static Operand<TFloat32> dilConv(NetworkScope scope, FeatureMap x, int inChannels, int outChannels,
                                             int kernel, int stride, int padding, int dilation, boolean affine,
                                             Operand<TFloat32> outputScale) {
-        Operand<TFloat32> y = Layers.dilatedDepthwiseConv2d(scope, "depthwise", x.relu(scope), inChannels, kernel,
-                dilation, stride, padding);
-        y = Layers.conv2d(scope, "pointwise", y, inChannels, outChannels, 1, 1, 0);
+        Operand<TFloat32> y = Layers.dilatedSeparableConv2d(scope, "depthwise", "pointwise", x.relu(scope), inChannels,
+                outChannels, kernel, dilation, stride, padding);
         return Layers.batchNorm(scope, "bn", y, outChannels, affine, outputScale);
     }
 

@@ -2,6 +2,7 @@ package org.snas4j.adapter.tensorflow.ops;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -36,8 +37,7 @@ public final class Layers {
     public static Operand<TFloat32> conv2d(NetworkScope scope, String name, Operand<TFloat32> x, int inChannels,
                                            int outChannels, int kernel, int stride, int padding) {
         requireChannels(x, inChannels);
-        Variable<TFloat32> filter = scope.weight(name, Shape.of(kernel, kernel, inChannels, outChannels),
-                WeightInit.pytorchDefault((long) inChannels * kernel * kernel));
+        Variable<TFloat32> filter = convolutionFilter(scope, name, inChannels, outChannels, kernel);
         if (kernel == 1 && padding == 0 && stride > 1) {
             // A strided 1x1 convolution reads only every stride-th pixel: subsample, then convolve at stride
             // 1. Same result and gradient, a quarter of the work, and it avoids TensorFlow 1.1.0's oneDNN
@@ -60,16 +60,8 @@ public final class Layers {
     }
 
     /**
-     * A dilated depthwise convolution with PyTorch's output geometry, built WITHOUT the dilations
-     * attribute (TensorFlow 1.1.0 computes its gradient wrongly):
-     * <ul>
-     * <li>stride == dilation: output o reads padded input rows d*(o + j), so only the phase-0
-     *     sub-grid matters: pad, take every d-th row and column ({@link #everyNth}), VALID undilated
-     *     convolution;</li>
-     * <li>stride 1: the atrous decomposition SpaceToBatchND (block d, with the padding and whatever
-     *     extra rows make the size divisible by d) -> VALID undilated convolution -> BatchToSpaceND
-     *     (cropping the extra rows).</li>
-     * </ul>
+     * A dilated depthwise convolution with PyTorch's output geometry, without TensorFlow's dilations
+     * attribute (see {@link #dilated}).
      */
     public static Operand<TFloat32> dilatedDepthwiseConv2d(NetworkScope scope, String name, Operand<TFloat32> x,
                                                            int channels, int kernel, int dilation, int stride,
@@ -78,11 +70,71 @@ public final class Layers {
         if (dilation == 1) {
             return depthwiseConv2d(scope, name, x, channels, kernel, stride, padding);
         }
-        Ops tf = scope.tf();
         Variable<TFloat32> filter = depthwiseFilter(scope, name, channels, kernel);
+        return dilated(scope, x, dilation, stride, padding, input -> depthwise(scope, input, filter, 1, 0));
+    }
+
+    /**
+     * The first half of a separable convolution before its BN: optionally a ReLU ({@code reluInput}), the
+     * depthwise convolution {@code depthwiseName} [kernel, kernel, channels, 1], the 1x1 convolution
+     * {@code pointwiseName} [1, 1, channels, outChannels]. Training passes on the CPU build it as one op of
+     * this project's kernels ({@link NativeDepthwise#separableConv2d}), which keeps neither the ReLU's nor the
+     * depthwise convolution's output for the backward pass; otherwise it is the three layers.
+     */
+    public static Operand<TFloat32> separableConv2d(NetworkScope scope, String depthwiseName, String pointwiseName,
+                                                    Operand<TFloat32> x, boolean reluInput, int channels, int outChannels,
+                                                    int kernel, int stride, int padding) {
+        requireChannels(x, channels);
+        if (!fusesSeparable(scope)) {
+            Operand<TFloat32> activated = reluInput ? relu(scope, x) : x;
+            Operand<TFloat32> depthwise = depthwiseConv2d(scope, depthwiseName, activated, channels, kernel, stride, padding);
+            return conv2d(scope, pointwiseName, depthwise, channels, outChannels, 1, 1, 0);
+        }
+        Variable<TFloat32> depthwise = depthwiseFilter(scope, depthwiseName, channels, kernel);
+        Variable<TFloat32> pointwise = pointwiseFilter(scope, pointwiseName, channels, outChannels);
+        return NativeDepthwise.separableConv2d(scope.tf(), x, depthwise, pointwise, stride, padding, reluInput);
+    }
+
+    /**
+     * {@link #dilatedDepthwiseConv2d} followed by the 1x1 convolution {@code pointwiseName}, as
+     * {@link #separableConv2d} (the 1x1 convolution, per pixel, commutes with the atrous decomposition's
+     * BatchToSpaceND, so the fused op runs inside it). {@code x} is already activated.
+     */
+    public static Operand<TFloat32> dilatedSeparableConv2d(NetworkScope scope, String depthwiseName, String pointwiseName,
+                                                           Operand<TFloat32> x, int channels, int outChannels, int kernel,
+                                                           int dilation, int stride, int padding) {
+        requireChannels(x, channels);
+        if (dilation == 1 || !fusesSeparable(scope)) {
+            Operand<TFloat32> depthwise = dilatedDepthwiseConv2d(scope, depthwiseName, x, channels, kernel, dilation, stride, padding);
+            return conv2d(scope, pointwiseName, depthwise, channels, outChannels, 1, 1, 0);
+        }
+        Variable<TFloat32> depthwise = depthwiseFilter(scope, depthwiseName, channels, kernel);
+        Variable<TFloat32> pointwise = pointwiseFilter(scope, pointwiseName, channels, outChannels);
+        return dilated(scope, x, dilation, stride, padding,
+                input -> NativeDepthwise.separableConv2d(scope.tf(), input, depthwise, pointwise, 1, 0, false));
+    }
+
+    /** Whether {@link #separableConv2d} builds the fused op: training passes where the native kernels apply. */
+    private static boolean fusesSeparable(NetworkScope scope) {
+        return scope.mode() == Mode.TRAINING && NativeDepthwise.appliesTo(scope.tf());
+    }
+
+    /**
+     * A dilated convolution with PyTorch's output geometry, built WITHOUT the dilations attribute
+     * (TensorFlow 1.1.0 computes its gradient wrongly) around {@code valid}, the undilated VALID stride-1
+     * convolution:
+     * <ul>
+     * <li>stride == dilation: output o reads padded input rows d*(o + j), so only the phase-0
+     *     sub-grid matters: pad, take every d-th row and column ({@link #everyNth}), convolve;</li>
+     * <li>stride 1: the atrous decomposition SpaceToBatchND (block d, with the padding and whatever
+     *     extra rows make the size divisible by d) -> convolve -> BatchToSpaceND (cropping the extra rows).</li>
+     * </ul>
+     */
+    private static Operand<TFloat32> dilated(NetworkScope scope, Operand<TFloat32> x, int dilation, int stride, int padding,
+                                             UnaryOperator<Operand<TFloat32>> valid) {
+        Ops tf = scope.tf();
         if (stride == dilation) {
-            Operand<TFloat32> phaseZero = everyNth(scope, pad(scope, x, padding), dilation);
-            return depthwise(scope, phaseZero, filter, 1, 0);
+            return valid.apply(everyNth(scope, pad(scope, x, padding), dilation));
         }
         if (stride != 1) {
             throw new IllegalArgumentException("dilated convolution supports stride 1 or stride = dilation, got stride "
@@ -95,8 +147,7 @@ public final class Layers {
         Operand<TFloat32> batched = scope.shared(List.of("SpaceToBatchND", x.asOutput(), dilation, padding),
                 () -> tf.spaceToBatchNd(x, tf.constant(new int[] {dilation, dilation}),
                         tf.constant(new int[][] {{padding, padding + extraRows}, {padding, padding + extraColumns}})));
-        Operand<TFloat32> convolved = depthwise(scope, batched, filter, 1, 0);
-        return tf.batchToSpaceNd(convolved, tf.constant(new int[] {dilation, dilation}),
+        return tf.batchToSpaceNd(valid.apply(batched), tf.constant(new int[] {dilation, dilation}),
                 tf.constant(new int[][] {{0, extraRows}, {0, extraColumns}}));
     }
 
@@ -320,9 +371,9 @@ public final class Layers {
     }
 
     /**
-     * Every depthwise convolution of the networks, with PyTorch's symmetric padding. Training passes on the
-     * CPU run on this project's kernels ({@link NativeDepthwise}) where they are built; otherwise stride 1
-     * goes through {@link DepthwiseFilterGradient}. Inference passes (and so exported models) keep
+     * Every depthwise convolution not fused into a separable one ({@link #separableConv2d}), with PyTorch's
+     * symmetric padding. Training passes on the CPU run on this project's kernels ({@link NativeDepthwise})
+     * where they are built; otherwise stride 1 goes through {@link DepthwiseFilterGradient}. Inference passes (and so exported models) keep
      * TensorFlow's op and, never differentiated, need no gradient hook.
      */
     private static Operand<TFloat32> depthwise(NetworkScope scope, Operand<TFloat32> x, Variable<TFloat32> filter,
@@ -335,6 +386,16 @@ public final class Layers {
         return windowed(scope, x, kernel, stride, padding, (input, paddingMode) -> training && stride == 1
                 ? DepthwiseFilterGradient.depthwiseConv2d(scope.tf(), input, filter, paddingMode)
                 : scope.tf().nn.depthwiseConv2dNative(input, filter, strides(stride), paddingMode));
+    }
+
+    /** The 1x1 convolution's filter as {@link #conv2d} creates it, [1, 1, in, out]. */
+    private static Variable<TFloat32> pointwiseFilter(NetworkScope scope, String name, int inChannels, int outChannels) {
+        return convolutionFilter(scope, name, inChannels, outChannels, 1);
+    }
+
+    private static Variable<TFloat32> convolutionFilter(NetworkScope scope, String name, int inChannels, int outChannels, int kernel) {
+        return scope.weight(name, Shape.of(kernel, kernel, inChannels, outChannels),
+                WeightInit.pytorchDefault((long) inChannels * kernel * kernel));
     }
 
     private static Variable<TFloat32> depthwiseFilter(NetworkScope scope, String name, int channels, int kernel) {

@@ -12,23 +12,27 @@ import org.slf4j.LoggerFactory;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Operation;
+import org.tensorflow.OperationBuilder;
 import org.tensorflow.Output;
 import org.tensorflow.TensorFlow;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Depthwise convolutions on this project's own CPU kernels ({@code src/main/native/snas4j_depthwise.c}),
- * a TensorFlow op library built with the module when a C compiler is present and loaded here with
- * {@code TensorFlow.loadLibrary}. Its gradient op computes the input and the filter gradient in one pass;
- * against TensorFlow 1.1's kernels it took a third to a fifth of the time on 5x5 filters and about as
- * long on 3x3 ones, alone; in the default supernet a step is 5% shorter (BENCHMARKS.md, "Depthwise
- * convolutions on our own kernels").
+ * Depthwise and separable convolutions on this project's own CPU kernels
+ * ({@code src/main/native/snas4j_depthwise.c}), a TensorFlow op library built with the module when a C
+ * compiler is present and loaded here with {@code TensorFlow.loadLibrary}. The networks use the separable op:
+ * one half of a separable convolution ([ReLU,] depthwise, 1x1) as one op whose gradient recomputes the
+ * depthwise output per image instead of keeping it, which took a quarter off the default supernet's peak
+ * memory at the same step time (BENCHMARKS.md, "Separable convolutions as one op"). The depthwise op alone
+ * computes its input and filter gradients in one pass (BENCHMARKS.md, "Depthwise convolutions on our own
+ * kernels").
  *
  * <p>Used for training passes on the CPU only: inference and exported graphs keep TensorFlow's
- * {@code DepthwiseConv2dNative}, so a SavedModel stays loadable by any TensorFlow, and a GPU graph has no
- * CPU-only op in it. Without the library (a build without a C compiler, another platform) or with
- * {@code -Dsnas4j.depthwise=tensorflow}, {@link #appliesTo} is false and callers build TensorFlow's ops.
+ * {@code DepthwiseConv2dNative} and {@code Conv2D}, so a SavedModel stays loadable by any TensorFlow, and a GPU
+ * graph has no CPU-only op in it. Without the library (a build without a C compiler, another platform) or
+ * with {@code -Dsnas4j.depthwise=tensorflow}, {@link #appliesTo} is false and callers build TensorFlow's ops.
  */
 public final class NativeDepthwise {
 
@@ -36,6 +40,13 @@ public final class NativeDepthwise {
     static final String OP_TYPE = "Snas4jDepthwiseConv2d";
     /** Its gradient: {@code (input, filter, output_gradient; stride, padding) -> (input_gradient, filter_gradient)}. */
     static final String GRADIENT_OP_TYPE = "Snas4jDepthwiseConv2dGrad";
+    /**
+     * The separable convolution's half: {@code (input, depthwise_filter, pointwise_filter; stride, padding,
+     * relu_input) -> output}, [ReLU,] depthwise convolution, 1x1 convolution, with no tensor in between.
+     */
+    static final String SEPARABLE_OP_TYPE = "Snas4jSeparableConv2d";
+    /** Its gradient: {@code (input, depthwise_filter, pointwise_filter, output_gradient; ...) -> three gradients}. */
+    static final String SEPARABLE_GRADIENT_OP_TYPE = "Snas4jSeparableConv2dGrad";
     /** System property that turns the kernels off ({@value}=tensorflow), e.g. to compare both in a benchmark. */
     public static final String SWITCH_PROPERTY = "snas4j.depthwise";
 
@@ -87,39 +98,89 @@ public final class NativeDepthwise {
      */
     public static Operand<TFloat32> depthwiseConv2d(Ops tf, Operand<TFloat32> input, Operand<TFloat32> filter,
                                                     int stride, int padding) {
-        if (!loaded()) {
-            throw new IllegalStateException("native depthwise kernels unavailable: " + UNAVAILABLE_REASON);
-        }
-        int kernel = Math.toIntExact(filter.shape().size(0));
-        int channels = Math.toIntExact(filter.shape().size(2));
-        if (filter.shape().numDimensions() != 4 || filter.shape().size(1) != kernel || filter.shape().size(3) != 1) {
-            throw new IllegalArgumentException("expected a square depthwise filter [k, k, channels, 1], got " + filter.shape());
-        }
-        if (input.shape().size(3) != channels) {
-            throw new IllegalArgumentException("input " + input.shape() + " does not have the filter's " + channels + " channels");
-        }
-        int height = (Layers.spatial(input, 1) + 2 * padding - kernel) / stride + 1;
-        int width = (Layers.spatial(input, 2) + 2 * padding - kernel) / stride + 1;
+        int channels = requireDepthwise(input, filter);
         Operation convolution = tf.scope().opBuilder(OP_TYPE, OP_TYPE)
                 .addInput(input.asOutput())
                 .addInput(filter.asOutput())
                 .setAttr("stride", (long) stride)
                 .setAttr("padding", (long) padding)
                 .build();
+        return withStaticShape(tf, convolution, input, filter, stride, padding, channels);
+    }
+
+    /**
+     * Half of a separable convolution before its BN: {@code reluInput ? ReLU(input) : input}, depthwise
+     * convolution by {@code depthwiseFilter} [k, k, C, 1] as {@link #depthwiseConv2d}, then the 1x1 convolution
+     * by {@code pointwiseFilter} [1, 1, C, O], in one op. Neither the ReLU's nor the depthwise convolution's
+     * output is a tensor: the gradient op recomputes them per image, so the backward pass keeps only the input.
+     */
+    public static Operand<TFloat32> separableConv2d(Ops tf, Operand<TFloat32> input, Operand<TFloat32> depthwiseFilter,
+                                                    Operand<TFloat32> pointwiseFilter, int stride, int padding,
+                                                    boolean reluInput) {
+        int channels = requireDepthwise(input, depthwiseFilter);
+        Shape pointwise = pointwiseFilter.shape();
+        if (pointwise.numDimensions() != 4 || pointwise.size(0) != 1 || pointwise.size(1) != 1 || pointwise.size(2) != channels) {
+            throw new IllegalArgumentException("expected a pointwise filter [1, 1, " + channels + ", out], got " + pointwise);
+        }
+        Operation convolution = tf.scope().opBuilder(SEPARABLE_OP_TYPE, SEPARABLE_OP_TYPE)
+                .addInput(input.asOutput())
+                .addInput(depthwiseFilter.asOutput())
+                .addInput(pointwiseFilter.asOutput())
+                .setAttr("stride", (long) stride)
+                .setAttr("padding", (long) padding)
+                .setAttr("relu_input", reluInput ? 1L : 0L)
+                .build();
+        return withStaticShape(tf, convolution, input, depthwiseFilter, stride, padding, Math.toIntExact(pointwise.size(3)));
+    }
+
+    /** Checks the library and a square depthwise filter [k, k, C, 1] for the input's C; returns C. */
+    private static int requireDepthwise(Operand<TFloat32> input, Operand<TFloat32> filter) {
+        if (!loaded()) {
+            throw new IllegalStateException("native depthwise kernels unavailable: " + UNAVAILABLE_REASON);
+        }
+        Shape shape = filter.shape();
+        int channels = Math.toIntExact(shape.size(2));
+        if (shape.numDimensions() != 4 || shape.size(1) != shape.size(0) || shape.size(3) != 1) {
+            throw new IllegalArgumentException("expected a square depthwise filter [k, k, channels, 1], got " + shape);
+        }
+        if (input.shape().size(3) != channels) {
+            throw new IllegalArgumentException("input " + input.shape() + " does not have the filter's " + channels + " channels");
+        }
+        return channels;
+    }
+
+    /** The op's output with the static shape [N, (H + 2p - k) / s + 1, (W + 2p - k) / s + 1, channels]. */
+    private static Operand<TFloat32> withStaticShape(Ops tf, Operation op, Operand<TFloat32> input, Operand<TFloat32> filter,
+                                                     int stride, int padding, int channels) {
+        int kernel = Math.toIntExact(filter.shape().size(0));
+        int height = (Layers.spatial(input, 1) + 2 * padding - kernel) / stride + 1;
+        int width = (Layers.spatial(input, 2) + 2 * padding - kernel) / stride + 1;
         // The C API gives shape functions no attributes, so the op's output shape is unknown: state it.
         long batch = input.shape().size(0);
-        return tf.reshape(convolution.<TFloat32>output(0), tf.constant(new long[] {batch, height, width, channels}));
+        return tf.reshape(op.<TFloat32>output(0), tf.constant(new long[] {batch, height, width, channels}));
     }
 
     private static List<Operand<?>> gradient(Ops tf, GraphOperation op, List<Output<?>> outputGradients) {
-        Operation gradient = tf.scope().opBuilder(GRADIENT_OP_TYPE, GRADIENT_OP_TYPE)
-                .addInput(op.input(0))
-                .addInput(op.input(1))
-                .addInput(outputGradients.get(0))
-                .setAttr("stride", op.attributes().getAttrInt("stride"))
-                .setAttr("padding", op.attributes().getAttrInt("padding"))
-                .build();
+        Operation gradient = gradientOp(tf, GRADIENT_OP_TYPE, op, 2, outputGradients).build();
         return List.of(gradient.output(0), gradient.output(1));
+    }
+
+    private static List<Operand<?>> separableGradient(Ops tf, GraphOperation op, List<Output<?>> outputGradients) {
+        Operation gradient = gradientOp(tf, SEPARABLE_GRADIENT_OP_TYPE, op, 3, outputGradients)
+                .setAttr("relu_input", op.attributes().getAttrInt("relu_input"))
+                .build();
+        return List.of(gradient.output(0), gradient.output(1), gradient.output(2));
+    }
+
+    /** The gradient op of {@code op}: its {@code inputs} inputs, the output gradient, its stride and padding. */
+    private static OperationBuilder gradientOp(Ops tf, String type, GraphOperation op, int inputs, List<Output<?>> outputGradients) {
+        OperationBuilder gradient = tf.scope().opBuilder(type, type);
+        for (int i = 0; i < inputs; i++) {
+            gradient.addInput(op.input(i));
+        }
+        return gradient.addInput(outputGradients.get(0))
+                .setAttr("stride", op.attributes().getAttrInt("stride"))
+                .setAttr("padding", op.attributes().getAttrInt("padding"));
     }
 
     /** Loads the library and registers the gradient; returns null on success, else why not. */
@@ -148,7 +209,8 @@ public final class NativeDepthwise {
                 copy.toFile().deleteOnExit();
             }
         }
-        if (!TensorFlow.registerCustomGradient(OP_TYPE, NativeDepthwise::gradient)) {
+        if (!TensorFlow.registerCustomGradient(OP_TYPE, NativeDepthwise::gradient)
+                || !TensorFlow.registerCustomGradient(SEPARABLE_OP_TYPE, NativeDepthwise::separableGradient)) {
             return "its gradient could not be registered";
         }
         return null;

@@ -49,10 +49,12 @@ class TensorFlowBenchmarkNetworksTest extends BenchmarkNetworksContract {
         // 3 cells x 14 edges x (2 + 2 + 1 + 1) depthwise convolutions, 3 of them 5x5 per edge.
         int depthwise = 3 * 14 * 6;
         if (NativeDepthwise.enabled()) {
-            // This project's kernels: one op for each convolution, one for both of its gradients.
-            assertEquals(depthwise, counts.get("Snas4jDepthwiseConv2d"), counts.toString());
-            assertEquals(depthwise, counts.get("Snas4jDepthwiseConv2dGrad"), counts.toString());
+            // This project's kernels: one op for each depthwise convolution and the 1x1 convolution after it, one for
+            // all their gradients; the only 1x1 convolutions left are the cells' preprocessing and FactorizedReduce.
+            assertEquals(depthwise, counts.get("Snas4jSeparableConv2d"), counts.toString());
+            assertEquals(depthwise, counts.get("Snas4jSeparableConv2dGrad"), counts.toString());
             assertNull(counts.get("DepthwiseConv2dNativeBackpropFilter"), counts.toString());
+            assertTrue(counts.get("Conv2D") < depthwise / 4, counts.toString());
         } else {
             // TensorFlow computes the filter gradients of the 3x3 ones and of the 16 strided 5x5 ones (the first of
             // sep_conv_5x5 on the 8 input edges of each of the 2 reduction cells); the other 5x5 ones' are

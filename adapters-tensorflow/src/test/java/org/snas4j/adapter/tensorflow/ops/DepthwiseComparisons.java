@@ -24,8 +24,13 @@ final class DepthwiseComparisons {
         return scope.weight("dw", Shape.of(kernel, kernel, channels, 1), WeightInit.uniform(0.5));
     }
 
+    /** The 1x1 filter variable {@code pw} [1, 1, in, out] the compared separable builders read. */
+    static Variable<TFloat32> pointwise(NetworkScope scope, int in, int out) {
+        return scope.weight("pw", Shape.of(1, 1, in, out), WeightInit.uniform(0.5));
+    }
+
     /**
-     * Output ("y"), input ("x") and filter ("dw") gradients of sum(R * conv(x, dw)) for one builder, at a
+     * Output ("y"), input ("x") and filter ("dw", "pw" where built) gradients of sum(R * conv(x, dw)) for one builder, at a
      * seeded point. The builder sees an unknown batch size, as in the networks' evaluation graphs.
      */
     static Map<String, float[]> gradients(Map4 x, BiFunction<NetworkScope, Operand<TFloat32>, Operand<TFloat32>> builder) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.snas4j.adapter.tensorflow.testing.GraphProbe;
 import org.snas4j.adapter.tensorflow.testing.Reference.Map4;
+import org.snas4j.adapter.tensorflow.testing.TensorFlowKernels;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
@@ -47,7 +48,7 @@ class DepthwiseFilterGradientTest {
     /** Through {@link Layers} as the networks build it where this project's kernels are not built. */
     @Test
     void gradientsMatchFiniteDifferences() {
-        NativeDepthwiseTest.onTensorFlowKernels(() -> {
+        TensorFlowKernels.run(() -> {
             OpsGradientTest.assertGradientsMatch("5x5 depthwise, hooked filter gradient", Map4.random(2, 6, 5, 3, 7),
                     (scope, x) -> Layers.depthwiseConv2d(scope, "dw", x, 3, 5, 1, 2));
             OpsGradientTest.assertGradientsMatch("5x5 dilated depthwise, hooked filter gradient", Map4.random(2, 6, 6, 3, 8),

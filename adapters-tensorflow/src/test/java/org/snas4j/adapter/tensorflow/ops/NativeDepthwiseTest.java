@@ -3,6 +3,7 @@ package org.snas4j.adapter.tensorflow.ops;
 import static org.snas4j.adapter.tensorflow.ops.DepthwiseComparisons.assertClose;
 import static org.snas4j.adapter.tensorflow.ops.DepthwiseComparisons.filter;
 import static org.snas4j.adapter.tensorflow.ops.DepthwiseComparisons.gradients;
+import static org.snas4j.adapter.tensorflow.ops.DepthwiseComparisons.pointwise;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.snas4j.adapter.tensorflow.testing.GraphProbe;
 import org.snas4j.adapter.tensorflow.testing.Reference.Map4;
+import org.snas4j.adapter.tensorflow.testing.TensorFlowKernels;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -73,6 +75,46 @@ class NativeDepthwiseTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}x{0} stride {1} padding {2}, {3}x{4}x{5} -> {6}, ReLU {7}")
+    @CsvSource({
+            "3, 1, 1, 9, 9, 8, 8, true",     // second half of a sep conv 3x3: ReLU inside
+            "5, 1, 2, 10, 7, 16, 16, false", // first half of a sep conv 5x5 (its ReLU is the input's shared one)
+            "3, 2, 1, 9, 8, 12, 12, false",  // reduction edge, a vector and a scalar tail
+            "5, 2, 2, 8, 8, 5, 7, true",     // scalar channels in and out
+            "3, 1, 0, 7, 7, 24, 32, false",  // dilated conv after SpaceToBatchND: VALID, more channels out
+            "5, 1, 2, 3, 3, 8, 16, true",    // a map smaller than the filter's reach
+            "3, 1, 1, 5, 5, 16, 9, true"})   // fewer channels out, one vector and a tail
+    void separableEqualsTensorFlowsThreeLayersAndTheirGradients(int kernel, int stride, int padding, int height, int width,
+                                                                int channels, int out, boolean relu) {
+        Map4 x = Map4.random(3, height, width, channels, kernel * 71L + stride * 13L + out);
+        Map<String, float[]> ours = gradients(x, (scope, in) -> NativeDepthwise.separableConv2d(scope.tf(), in,
+                filter(scope, kernel, channels), pointwise(scope, channels, out), stride, padding, relu));
+        Map<String, float[]> tensorFlows = gradients(x, (scope, in) -> {
+            Ops tf = scope.tf();
+            Operand<TFloat32> activated = relu ? tf.nn.relu(in) : in;
+            Operand<TFloat32> padded = tf.pad(activated, tf.constant(new int[][] {{0, 0}, {padding, padding},
+                    {padding, padding}, {0, 0}}), tf.constant(0f));
+            Operand<TFloat32> depthwise = tf.nn.depthwiseConv2dNative(padded, filter(scope, kernel, channels),
+                    List.of(1L, (long) stride, (long) stride, 1L), "VALID");
+            return tf.nn.conv2d(depthwise, pointwise(scope, channels, out), List.of(1L, 1L, 1L, 1L), "VALID");
+        });
+        for (String name : List.of("y", "x", "dw", "pw")) {
+            assertClose(name, tensorFlows.get(name), ours.get(name));
+        }
+    }
+
+    @Test
+    void separableGradientsMatchFiniteDifferencesThroughLayers() {
+        OpsGradientTest.assertGradientsMatch("5x5 separable, ReLU inside", Map4.random(2, 6, 5, 3, 11),
+                (scope, x) -> Layers.separableConv2d(scope, "dw", "pw", x, true, 3, 4, 5, 1, 2));
+        OpsGradientTest.assertGradientsMatch("3x3 separable, stride 2", Map4.random(2, 7, 7, 9, 12),
+                (scope, x) -> Layers.separableConv2d(scope, "dw", "pw", x, false, 9, 9, 3, 2, 1));
+        OpsGradientTest.assertGradientsMatch("5x5 dilated separable", Map4.random(2, 6, 6, 3, 13),
+                (scope, x) -> Layers.dilatedSeparableConv2d(scope, "dw", "pw", x, 3, 3, 5, 2, 1, 4));
+        OpsGradientTest.assertGradientsMatch("3x3 dilated separable, stride 2", Map4.random(2, 7, 7, 4, 14),
+                (scope, x) -> Layers.dilatedSeparableConv2d(scope, "dw", "pw", x, 4, 4, 3, 2, 2, 2));
+    }
+
     @Test
     void gradientsMatchFiniteDifferencesThroughLayers() {
         OpsGradientTest.assertGradientsMatch("5x5 depthwise", Map4.random(2, 6, 5, 3, 7),
@@ -99,6 +141,26 @@ class NativeDepthwiseTest {
     }
 
     @Test
+    void separableConvolutionsOfTrainingPassesAreOneOpAndInferencePassesKeepTensorFlows() {
+        try (GraphProbe probe = new GraphProbe()) {
+            Placeholder<TFloat32> x = probe.input("x", Shape.of(2, 6, 6, 3));
+            Operand<TFloat32> training = Layers.separableConv2d(probe.scope(Mode.TRAINING), "dw", "pw", x, true, 3, 5, 3, 2, 1);
+            assertArrayEquals(new long[] {2, 3, 3, 5}, training.shape().asArray(), "the reshape states the static shape");
+            Set<String> trainingTypes = opTypes(probe);
+            assertTrue(trainingTypes.contains(NativeDepthwise.SEPARABLE_OP_TYPE), trainingTypes.toString());
+            for (String separate : List.of("Relu", NativeDepthwise.OP_TYPE, "DepthwiseConv2dNative", "Conv2D")) {
+                assertFalse(trainingTypes.contains(separate), separate + " in " + trainingTypes);
+            }
+
+            Layers.separableConv2d(probe.scope(Mode.INFERENCE), "dw", "pw", x, true, 3, 5, 3, 2, 1);
+            Set<String> inferenceTypes = opTypes(probe);
+            for (String separate : List.of("Relu", "DepthwiseConv2dNative", "Conv2D")) {
+                assertTrue(inferenceTypes.contains(separate), "inference passes keep TensorFlow's " + separate);
+            }
+        }
+    }
+
+    @Test
     void notUsedOnAGpuOrWhenSwitchedOff() {
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
@@ -106,22 +168,7 @@ class NativeDepthwiseTest {
             assertTrue(NativeDepthwise.appliesTo(tf.withDevice(DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.CPU).build())));
             assertFalse(NativeDepthwise.appliesTo(tf.withDevice(DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU).build())));
             assertTrue(NativeDepthwise.enabled());
-            onTensorFlowKernels(() -> assertFalse(NativeDepthwise.appliesTo(tf) || NativeDepthwise.enabled()));
-        }
-    }
-
-    /** Runs {@code test} with the kernels switched off, as {@code -Dsnas4j.depthwise=tensorflow} does. */
-    static void onTensorFlowKernels(Runnable test) {
-        String before = System.getProperty(NativeDepthwise.SWITCH_PROPERTY);
-        System.setProperty(NativeDepthwise.SWITCH_PROPERTY, "tensorflow");
-        try {
-            test.run();
-        } finally {
-            if (before == null) {
-                System.clearProperty(NativeDepthwise.SWITCH_PROPERTY);
-            } else {
-                System.setProperty(NativeDepthwise.SWITCH_PROPERTY, before);
-            }
+            TensorFlowKernels.run(() -> assertFalse(NativeDepthwise.appliesTo(tf) || NativeDepthwise.enabled()));
         }
     }
 
@@ -133,6 +180,11 @@ class NativeDepthwiseTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> NativeDepthwise.depthwiseConv2d(probe.tf(), x, fourChannels, 1, 1));
             assertTrue(e.getMessage().contains("4 channels"), e.getMessage());
+            Variable<TFloat32> threeChannels = filter(probe.scope(Mode.TRAINING).child("separable"), 3, 3);
+            Variable<TFloat32> fromTwo = pointwise(probe.scope(Mode.TRAINING), 2, 5);
+            IllegalArgumentException pointwise = assertThrows(IllegalArgumentException.class,
+                    () -> NativeDepthwise.separableConv2d(probe.tf(), x, threeChannels, fromTwo, 1, 1, true));
+            assertTrue(pointwise.getMessage().contains("pointwise filter [1, 1, 3, out]"), pointwise.getMessage());
         }
     }
 

@@ -60,8 +60,9 @@ class SharedOpsTest {
             // 3 cells x 5 states with outgoing edges; 14 edges per cell would be 42.
             assertEquals(15, counts.get("MaxPool"));
             assertEquals(15, counts.get("AvgPool"));
-            // Separable convolutions (2 depthwise each) and dilated ones (1) stay one per edge: 3 x 14 x (2 + 2 + 1 + 1).
-            String depthwise = NativeDepthwise.appliesTo(tf) ? "Snas4jDepthwiseConv2d" : "DepthwiseConv2dNative";
+            // Separable convolutions (2 depthwise each) and dilated ones (1) stay one per edge: 3 x 14 x (2 + 2 + 1 + 1);
+            // on this project's kernels each is one op with its 1x1 convolution.
+            String depthwise = NativeDepthwise.appliesTo(tf) ? "Snas4jSeparableConv2d" : "DepthwiseConv2dNative";
             assertEquals(3 * 14 * 6, counts.get(depthwise), counts.toString());
         }
     }
