@@ -1,19 +1,26 @@
 /*
- * Depthwise convolution kernels for TensorFlow's CPU runtime, registered through TensorFlow's C kernel API
- * (tensorflow/c/kernels.h, tensorflow/c/ops.h) and loaded at run time with TF_LoadLibrary.
+ * Depthwise and separable convolution kernels for TensorFlow's CPU runtime, registered through TensorFlow's C
+ * kernel API (tensorflow/c/kernels.h, tensorflow/c/ops.h) and loaded at run time with TF_LoadLibrary.
  *
- * Why: the supernet's thousands of small depthwise convolutions (8-32 channels, 7x7 to 28x28 maps) spend
- * half of a training step in TensorFlow 1.1's depthwise kernels, whose filter gradient is 5-8 times as
- * slow on a 5x5 filter as on a 3x3 one (BENCHMARKS.md). These loops keep a block of 8 channels in one
- * vector register, the NHWC layout's innermost dimension, and compute the input and the filter gradient
- * in one pass over the output gradient.
+ * Why: the supernet's thousands of small separable convolutions (8-64 channels, 7x7 to 32x32 maps) spent
+ * half of a training step in TensorFlow 1.1's depthwise kernels, and its backward pass kept every depthwise
+ * output alive. The separable op computes [ReLU,] depthwise and 1x1 convolution image by image through a
+ * scratch buffer that stays in cache; its gradient recomputes the depthwise output instead of keeping it.
+ * The loops keep a block of 8 channels in one vector register (the NHWC layout's innermost dimension) and
+ * their sums in registers; filter size, stride, dilation and channel count are compile-time constants for
+ * the shapes the networks use.
  *
- * Ops (float32, NHWC, channel multiplier 1, square filter [k, k, C, 1], symmetric explicit padding):
+ * Ops (float32, NHWC, channel multiplier 1, square depthwise filter [k, k, C, 1], 1x1 filter [1, 1, C, O],
+ * symmetric explicit padding):
  *   Snas4jDepthwiseConv2d(input, filter; stride, padding) -> output
  *   Snas4jDepthwiseConv2dGrad(input, filter, output_gradient; stride, padding) -> (input_gradient, filter_gradient)
- * with output size floor((in + 2 * padding - k) / stride) + 1, as PyTorch's Conv2d. The C API gives shape
- * functions no access to attributes, so the forward op's output shape is left unknown (the Java side
- * reshapes it to the static shape it computes); the gradient's outputs have its inputs' shapes.
+ *   Snas4jSeparableConv2d(input, depthwise_filter, pointwise_filter; stride, padding, relu_input, dilation) -> output
+ *   Snas4jSeparableConv2dGrad(input, depthwise_filter, pointwise_filter, output_gradient; same attributes)
+ *       -> (input_gradient, depthwise_filter_gradient, pointwise_filter_gradient)
+ * with output size floor((in + 2 * padding - dilation * (k - 1) - 1) / stride) + 1, as PyTorch's Conv2d (a
+ * dilated one needs stride 1). The C API gives shape functions no access to attributes, so the forward ops'
+ * output shapes are left unknown (the Java side reshapes them to the static shapes it computes); the
+ * gradients' outputs have their inputs' shapes.
  *
  * The TensorFlow C API is declared here, not included: TensorFlow Java ships the shared libraries but not
  * the headers. The declarations below are copied in meaning from those public headers, the subset used.
@@ -78,7 +85,7 @@ typedef float v8 __attribute__((vector_size(32), aligned(4)));
 
 /* Geometry of one convolution. */
 typedef struct {
-    int64_t n, h, w, c, k, stride, pad, oh, ow;
+    int64_t n, h, w, c, k, stride, pad, oh, ow, dilation;
 } geometry;
 
 /* The filter rows i in [lo, hi) that hit input rows for output row o. */
@@ -86,88 +93,6 @@ static inline void taps(int64_t o, const geometry* g, int64_t size, int64_t* lo,
     int64_t first = o * g->stride - g->pad;
     *lo = first < 0 ? -first : 0;
     *hi = size - first < g->k ? size - first : g->k;
-}
-
-/* One output pixel's channels [ch, ch + 8) over the filter rows [ilo, ihi) and columns [jlo, jhi). */
-static inline v8 pixel(const geometry* g, const float* x0, const float* f, int64_t ch, int64_t ilo, int64_t ihi,
-                       int64_t jlo, int64_t jhi) {
-    v8 acc = {0};
-    for (int64_t i = ilo; i < ihi; i++) {
-        for (int64_t j = jlo; j < jhi; j++) {
-            acc += *(const v8*) (x0 + (i * g->w + j) * g->c + ch) * *(const v8*) (f + (i * g->k + j) * g->c + ch);
-        }
-    }
-    return acc;
-}
-
-/*
- * Four neighbouring output pixels of one row share each filter tap's load, which keeps the loop bound by
- * arithmetic rather than by loads; the row's border pixels, whose windows are clipped, go one at a time.
- */
-CLONES static void forward(const geometry* g, const float* x, const float* f, float* y) {
-    const int64_t c = g->c, vc = c - c % 8, s = g->stride;
-    for (int64_t n = 0; n < g->n; n++) {
-        const float* xn = x + n * g->h * g->w * c;
-        for (int64_t oh = 0; oh < g->oh; oh++) {
-            int64_t ilo, ihi;
-            taps(oh, g, g->h, &ilo, &ihi);
-            const float* xrow = xn + (oh * s - g->pad) * g->w * c;
-            float* yrow = y + (n * g->oh + oh) * g->ow * c;
-            for (int64_t ow = 0; ow < g->ow;) {
-                const int64_t left = ow * s - g->pad;
-                const float* x0 = xrow + left * c;
-                float* yp = yrow + ow * c;
-                if (ow + 3 < g->ow && left >= 0 && left + 3 * s + g->k <= g->w) {
-                    for (int64_t ch = 0; ch < vc; ch += 8) {
-                        v8 a0 = {0}, a1 = {0}, a2 = {0}, a3 = {0};
-                        for (int64_t i = ilo; i < ihi; i++) {
-                            const float* xr = x0 + i * g->w * c + ch;
-                            const float* fr = f + i * g->k * c + ch;
-                            for (int64_t j = 0; j < g->k; j++) {
-                                const v8 tap = *(const v8*) (fr + j * c);
-                                a0 += *(const v8*) (xr + j * c) * tap;
-                                a1 += *(const v8*) (xr + (s + j) * c) * tap;
-                                a2 += *(const v8*) (xr + (2 * s + j) * c) * tap;
-                                a3 += *(const v8*) (xr + (3 * s + j) * c) * tap;
-                            }
-                        }
-                        *(v8*) (yp + ch) = a0;
-                        *(v8*) (yp + c + ch) = a1;
-                        *(v8*) (yp + 2 * c + ch) = a2;
-                        *(v8*) (yp + 3 * c + ch) = a3;
-                    }
-                    for (int64_t ch = vc; ch < c; ch++) {
-                        for (int64_t q = 0; q < 4; q++) {
-                            float acc = 0;
-                            for (int64_t i = ilo; i < ihi; i++) {
-                                for (int64_t j = 0; j < g->k; j++) {
-                                    acc += x0[(i * g->w + q * s + j) * c + ch] * f[(i * g->k + j) * c + ch];
-                                }
-                            }
-                            yp[q * c + ch] = acc;
-                        }
-                    }
-                    ow += 4;
-                    continue;
-                }
-                int64_t jlo, jhi;
-                taps(ow, g, g->w, &jlo, &jhi);
-                for (int64_t ch = 0; ch < vc; ch += 8) {
-                    *(v8*) (yp + ch) = pixel(g, x0, f, ch, ilo, ihi, jlo, jhi);
-                }
-                for (int64_t ch = vc; ch < c; ch++) {
-                    float acc = 0;
-                    for (int64_t i = ilo; i < ihi; i++) {
-                        for (int64_t j = jlo; j < jhi; j++) {
-                            acc += x0[(i * g->w + j) * c + ch] * f[(i * g->k + j) * c + ch];
-                        }
-                    }
-                    yp[ch] = acc;
-                }
-                ow++;
-            }
-        }
-    }
 }
 
 /*
@@ -256,21 +181,6 @@ CLONES static void backward_image(const geometry* g, const float* x, const float
 #undef K3S2
 #undef K5S2
 #undef BACKWARD
-}
-
-/* Input and filter gradients of a batch, image by image (see backward_image). */
-static void backward(const geometry* g, const float* x, const float* f, const float* dy, float* dx, float* df,
-                     float* part) {
-    const int64_t taps_size = g->k * g->k * g->c, in_size = g->h * g->w * g->c, out_size = g->oh * g->ow * g->c;
-    const geometry image = one_image(g);
-    memset(df, 0, sizeof(float) * taps_size);
-    for (int64_t n = 0; n < g->n; n++) {
-        memset(part, 0, sizeof(float) * taps_size);
-        backward_image(&image, x + n * in_size, f, dy + n * out_size, dx + n * in_size, part);
-        for (int64_t t = 0; t < taps_size; t++) {
-            df[t] += part[t];
-        }
-    }
 }
 
 /*
@@ -420,22 +330,28 @@ static float* thread_scratch(int64_t floats) {
 }
 
 typedef struct {
-    int64_t stride, pad, relu_input;
+    int64_t stride, pad, relu_input, dilation;
 } attributes;
 
-/* Reads the stride and padding attributes, and relu_input where `with_relu`. */
-static void* create_with(TF_OpKernelConstruction* ctx, int with_relu) {
+/* Reads the stride and padding attributes, and relu_input and dilation for the separable ops. */
+static void* create_with(TF_OpKernelConstruction* ctx, int separable) {
     attributes* a = calloc(1, sizeof(attributes));
     TF_Status* status = TF_NewStatus();
     TF_OpKernelConstruction_GetAttrInt64(ctx, "stride", &a->stride, status);
     if (TF_GetCode(status) == TF_OK) {
         TF_OpKernelConstruction_GetAttrInt64(ctx, "padding", &a->pad, status);
     }
-    if (TF_GetCode(status) == TF_OK && with_relu) {
+    if (TF_GetCode(status) == TF_OK && separable) {
         TF_OpKernelConstruction_GetAttrInt64(ctx, "relu_input", &a->relu_input, status);
+        if (TF_GetCode(status) == TF_OK) TF_OpKernelConstruction_GetAttrInt64(ctx, "dilation", &a->dilation, status);
+    } else {
+        a->dilation = 1;
     }
-    if (TF_GetCode(status) == TF_OK && (a->stride < 1 || a->pad < 0)) {
-        TF_SetStatus(status, TF_INVALID_ARGUMENT, "stride must be at least 1 and padding at least 0");
+    if (TF_GetCode(status) == TF_OK && (a->stride < 1 || a->pad < 0 || a->dilation < 1)) {
+        TF_SetStatus(status, TF_INVALID_ARGUMENT, "stride and dilation must be at least 1 and padding at least 0");
+    }
+    if (TF_GetCode(status) == TF_OK && a->dilation > 1 && a->stride > 1) {
+        TF_SetStatus(status, TF_INVALID_ARGUMENT, "a dilated convolution must have stride 1");
     }
     if (TF_GetCode(status) != TF_OK) {
         TF_OpKernelConstruction_Failure(ctx, status);
@@ -473,71 +389,15 @@ static int read_geometry(const attributes* a, const TF_Tensor* x, const TF_Tenso
         TF_SetStatus(status, TF_INVALID_ARGUMENT, "filter must be [k, k, channels, 1] for the input's channels");
         return 0;
     }
-    if (g->h + 2 * g->pad < g->k || g->w + 2 * g->pad < g->k) {
+    g->dilation = a->dilation;
+    const int64_t extent = g->dilation * (g->k - 1) + 1;
+    if (g->h + 2 * g->pad < extent || g->w + 2 * g->pad < extent) {
         TF_SetStatus(status, TF_INVALID_ARGUMENT, "padded input is smaller than the filter");
         return 0;
     }
-    g->oh = (g->h + 2 * g->pad - g->k) / g->stride + 1;
-    g->ow = (g->w + 2 * g->pad - g->k) / g->stride + 1;
+    g->oh = (g->h + 2 * g->pad - extent) / g->stride + 1;
+    g->ow = (g->w + 2 * g->pad - extent) / g->stride + 1;
     return 1;
-}
-
-static void compute_forward(void* kernel, TF_OpKernelContext* ctx) {
-    TF_Status* status = TF_NewStatus();
-    TF_Tensor *x = NULL, *f = NULL, *y = NULL;
-    geometry g;
-    TF_GetInput(ctx, 0, &x, status);
-    if (TF_GetCode(status) == TF_OK) TF_GetInput(ctx, 1, &f, status);
-    if (TF_GetCode(status) == TF_OK && read_geometry(kernel, x, f, &g, status)) {
-        int64_t dims[4] = {g.n, g.oh, g.ow, g.c};
-        y = TF_AllocateOutput(ctx, 0, TF_FLOAT, dims, 4, sizeof(float) * g.n * g.oh * g.ow * g.c, status);
-        if (TF_GetCode(status) == TF_OK && g.n * g.c > 0) {
-            forward(&g, TF_TensorData(x), TF_TensorData(f), TF_TensorData(y));
-        }
-    }
-    if (TF_GetCode(status) != TF_OK) TF_OpKernelContext_Failure(ctx, status);
-    if (x) TF_DeleteTensor(x);
-    if (f) TF_DeleteTensor(f);
-    if (y) TF_DeleteTensor(y);
-    TF_DeleteStatus(status);
-}
-
-static void compute_backward(void* kernel, TF_OpKernelContext* ctx) {
-    TF_Status* status = TF_NewStatus();
-    TF_Tensor *x = NULL, *f = NULL, *dy = NULL, *dx = NULL, *df = NULL;
-    float* part = NULL;
-    geometry g;
-    TF_GetInput(ctx, 0, &x, status);
-    if (TF_GetCode(status) == TF_OK) TF_GetInput(ctx, 1, &f, status);
-    if (TF_GetCode(status) == TF_OK) TF_GetInput(ctx, 2, &dy, status);
-    if (TF_GetCode(status) == TF_OK && read_geometry(kernel, x, f, &g, status)) {
-        if (TF_NumDims(dy) != 4 || TF_Dim(dy, 0) != g.n || TF_Dim(dy, 1) != g.oh || TF_Dim(dy, 2) != g.ow
-                || TF_Dim(dy, 3) != g.c) {
-            TF_SetStatus(status, TF_INVALID_ARGUMENT, "output gradient does not have the convolution's output shape");
-        }
-    }
-    if (TF_GetCode(status) == TF_OK) {
-        int64_t x_dims[4] = {g.n, g.h, g.w, g.c};
-        int64_t f_dims[4] = {g.k, g.k, g.c, 1};
-        dx = TF_AllocateOutput(ctx, 0, TF_FLOAT, x_dims, 4, sizeof(float) * g.n * g.h * g.w * g.c, status);
-        if (TF_GetCode(status) == TF_OK) {
-            df = TF_AllocateOutput(ctx, 1, TF_FLOAT, f_dims, 4, sizeof(float) * g.k * g.k * g.c, status);
-        }
-        if (TF_GetCode(status) == TF_OK) {
-            part = thread_scratch(g.k * g.k * g.c + 1);
-            if (part == NULL) TF_SetStatus(status, TF_RESOURCE_EXHAUSTED, "out of memory for the filter gradient");
-        }
-        if (TF_GetCode(status) == TF_OK) {
-            backward(&g, TF_TensorData(x), TF_TensorData(f), TF_TensorData(dy), TF_TensorData(dx), TF_TensorData(df), part);
-        }
-    }
-    if (TF_GetCode(status) != TF_OK) TF_OpKernelContext_Failure(ctx, status);
-    if (x) TF_DeleteTensor(x);
-    if (f) TF_DeleteTensor(f);
-    if (dy) TF_DeleteTensor(dy);
-    if (dx) TF_DeleteTensor(dx);
-    if (df) TF_DeleteTensor(df);
-    TF_DeleteStatus(status);
 }
 
 /*
@@ -548,16 +408,16 @@ static void compute_backward(void* kernel, TF_OpKernelContext* ctx) {
  */
 
 /* `block` neighbouring output pixels of one row from ow on, each tap's load shared by all of them. */
-static inline __attribute__((always_inline)) void correlate_block(const int64_t k, const int64_t s, const int64_t c,
-        const int64_t block, const float* row, int64_t width, int64_t ow, const float* f, float* yrow) {
+static inline __attribute__((always_inline)) void correlate_block(const int64_t k, const int64_t s, const int64_t d,
+        const int64_t c, const int64_t block, const float* row, int64_t width, int64_t ow, const float* f, float* yrow) {
     const int64_t vc = c - c % 8;
     for (int64_t ch = 0; ch < vc; ch += 8) {
         v8 a[8] = {{0}};
         for (int64_t i = 0; i < k; i++) {
-            const float* in = row + (i * width + ow * s) * c + ch;
+            const float* in = row + (i * d * width + ow * s) * c + ch;
             for (int64_t j = 0; j < k; j++) {
                 const v8 tap = *(const v8*) (f + (i * k + j) * c + ch);
-                for (int64_t q = 0; q < block; q++) a[q] += *(const v8*) (in + (q * s + j) * c) * tap;
+                for (int64_t q = 0; q < block; q++) a[q] += *(const v8*) (in + (q * s + j * d) * c) * tap;
             }
         }
         for (int64_t q = 0; q < block; q++) *(v8*) (yrow + (ow + q) * c + ch) = a[q];
@@ -566,7 +426,9 @@ static inline __attribute__((always_inline)) void correlate_block(const int64_t 
         for (int64_t q = 0; q < block; q++) {
             float a = 0;
             for (int64_t i = 0; i < k; i++) {
-                for (int64_t j = 0; j < k; j++) a += row[(i * width + (ow + q) * s + j) * c + ch] * f[(i * k + j) * c + ch];
+                for (int64_t j = 0; j < k; j++) {
+                    a += row[(i * d * width + (ow + q) * s + j * d) * c + ch] * f[(i * k + j) * c + ch];
+                }
             }
             yrow[(ow + q) * c + ch] = a;
         }
@@ -574,71 +436,78 @@ static inline __attribute__((always_inline)) void correlate_block(const int64_t 
 }
 
 /*
- * y[oh, ow, c] = sum_ij p[oh*s + i, ow*s + j, c] * f[i, j, c]: p is `width` pixels wide, y is out_h x out_w.
- * Eight pixels at a time, the rest of a row (all of it in maps narrower than 8) four, two, one at a time.
+ * y[oh, ow, c] = sum_ij p[oh*s + i*d, ow*s + j*d, c] * f[i, j, c] (d: the dilation): p is `width` pixels wide,
+ * y is out_h x out_w. Eight pixels at a time, the rest of a row (all of it in maps narrower than 8) four, two, one at a time.
  */
 static inline __attribute__((always_inline)) void correlate_k(const int64_t k, int64_t out_h, int64_t out_w, int64_t width,
-        const int64_t c, const int64_t s, const float* p, const float* f, float* y) {
+        const int64_t c, const int64_t s, const int64_t d, const float* p, const float* f, float* y) {
     for (int64_t oh = 0; oh < out_h; oh++) {
         const float* row = p + oh * s * width * c;
         float* yrow = y + oh * out_w * c;
         int64_t ow = 0;
-        for (; ow + 8 <= out_w; ow += 8) correlate_block(k, s, c, 8, row, width, ow, f, yrow);
+        for (; ow + 8 <= out_w; ow += 8) correlate_block(k, s, d, c, 8, row, width, ow, f, yrow);
         if (ow + 4 <= out_w) {
-            correlate_block(k, s, c, 4, row, width, ow, f, yrow);
+            correlate_block(k, s, d, c, 4, row, width, ow, f, yrow);
             ow += 4;
         }
         if (ow + 2 <= out_w) {
-            correlate_block(k, s, c, 2, row, width, ow, f, yrow);
+            correlate_block(k, s, d, c, 2, row, width, ow, f, yrow);
             ow += 2;
         }
-        if (ow < out_w) correlate_block(k, s, c, 1, row, width, ow, f, yrow);
+        if (ow < out_w) correlate_block(k, s, d, c, 1, row, width, ow, f, yrow);
     }
 }
 
-CLONES static void correlate(int64_t k, int64_t out_h, int64_t out_w, int64_t width, int64_t c, int64_t s, const float* p,
-                             const float* f, float* y) {
-#define CORRELATE(K, S, C) correlate_k(K, out_h, out_w, width, C, S, p, f, y)
-#define K3S1(C) CORRELATE(3, 1, C)
-#define K5S1(C) CORRELATE(5, 1, C)
-#define K3S2(C) CORRELATE(3, 2, C)
-#define K5S2(C) CORRELATE(5, 2, C)
-    if (k == 3 && s == 1) WITH_CHANNELS(c, K3S1);
-    else if (k == 5 && s == 1) WITH_CHANNELS(c, K5S1);
-    else if (k == 3 && s == 2) WITH_CHANNELS(c, K3S2);
-    else if (k == 5 && s == 2) WITH_CHANNELS(c, K5S2);
-    else CORRELATE(k, s, c);
+CLONES static void correlate(int64_t k, int64_t out_h, int64_t out_w, int64_t width, int64_t c, int64_t s, int64_t d,
+                             const float* p, const float* f, float* y) {
+#define CORRELATE(K, S, D, C) correlate_k(K, out_h, out_w, width, C, S, D, p, f, y)
+#define K3S1(C) CORRELATE(3, 1, 1, C)
+#define K5S1(C) CORRELATE(5, 1, 1, C)
+#define K3S2(C) CORRELATE(3, 2, 1, C)
+#define K5S2(C) CORRELATE(5, 2, 1, C)
+#define K3D2(C) CORRELATE(3, 1, 2, C)
+#define K5D2(C) CORRELATE(5, 1, 2, C)
+    if (k == 3 && s == 1 && d == 1) WITH_CHANNELS(c, K3S1);
+    else if (k == 5 && s == 1 && d == 1) WITH_CHANNELS(c, K5S1);
+    else if (k == 3 && s == 2 && d == 1) WITH_CHANNELS(c, K3S2);
+    else if (k == 5 && s == 2 && d == 1) WITH_CHANNELS(c, K5S2);
+    else if (k == 3 && s == 1 && d == 2) WITH_CHANNELS(c, K3D2);
+    else if (k == 5 && s == 1 && d == 2) WITH_CHANNELS(c, K5D2);
+    else CORRELATE(k, s, d, c);
 #undef K3S1
 #undef K5S1
 #undef K3S2
 #undef K5S2
+#undef K3D2
+#undef K5D2
 #undef CORRELATE
 }
 
 /*
- * part[i, j, c] += sum_{oh, ow} p[oh*s + i, ow*s + j, c] * g[oh, ow, c] for the tap columns j in [j0, j0 + jn),
- * jn <= 8; p is `width` pixels wide.
+ * part[i, j, c] += sum_{oh, ow} p[oh*s + i*d, ow*s + j*d, c] * g[oh, ow, c] for the tap columns j in
+ * [j0, j0 + jn), jn <= 8; p is `width` pixels wide.
  */
 static inline __attribute__((always_inline)) void filter_gradient_k(const int64_t k, const int64_t j0, const int64_t jn,
-        int64_t out_h, int64_t out_w, int64_t width, int64_t c, int64_t s, const float* p, const float* g, float* part) {
+        int64_t out_h, int64_t out_w, int64_t width, int64_t c, int64_t s, int64_t d, const float* p, const float* g,
+        float* part) {
     const int64_t vc = c - c % 8;
     for (int64_t ch = 0; ch < vc; ch += 8) {
         for (int64_t i = 0; i < k; i++) {
             v8 even[8] = {{0}}, odd[8] = {{0}};
             for (int64_t oh = 0; oh < out_h; oh++) {
-                const float* in = p + ((oh * s + i) * width + j0) * c + ch;
+                const float* in = p + ((oh * s + i * d) * width + j0 * d) * c + ch;
                 const float* grad = g + oh * out_w * c + ch;
                 int64_t ow = 0;
                 for (; ow + 2 <= out_w; ow += 2) {
                     const v8 g0 = *(const v8*) (grad + ow * c), g1 = *(const v8*) (grad + (ow + 1) * c);
                     for (int64_t j = 0; j < jn; j++) {
-                        even[j] += *(const v8*) (in + (ow * s + j) * c) * g0;
-                        odd[j] += *(const v8*) (in + ((ow + 1) * s + j) * c) * g1;
+                        even[j] += *(const v8*) (in + (ow * s + j * d) * c) * g0;
+                        odd[j] += *(const v8*) (in + ((ow + 1) * s + j * d) * c) * g1;
                     }
                 }
                 for (; ow < out_w; ow++) {
                     const v8 g0 = *(const v8*) (grad + ow * c);
-                    for (int64_t j = 0; j < jn; j++) even[j] += *(const v8*) (in + (ow * s + j) * c) * g0;
+                    for (int64_t j = 0; j < jn; j++) even[j] += *(const v8*) (in + (ow * s + j * d) * c) * g0;
                 }
             }
             for (int64_t j = 0; j < jn; j++) *(v8*) (part + (i * k + j0 + j) * c + ch) += even[j] + odd[j];
@@ -650,7 +519,7 @@ static inline __attribute__((always_inline)) void filter_gradient_k(const int64_
                 float a = 0;
                 for (int64_t oh = 0; oh < out_h; oh++) {
                     for (int64_t ow = 0; ow < out_w; ow++) {
-                        a += p[((oh * s + i) * width + ow * s + j) * c + ch] * g[(oh * out_w + ow) * c + ch];
+                        a += p[((oh * s + i * d) * width + ow * s + j * d) * c + ch] * g[(oh * out_w + ow) * c + ch];
                     }
                 }
                 part[(i * k + j) * c + ch] += a;
@@ -659,20 +528,28 @@ static inline __attribute__((always_inline)) void filter_gradient_k(const int64_
     }
 }
 
-/* The depthwise filter gradient of a stride-1 convolution (the separable op's only use of it). */
-CLONES static void filter_gradient(int64_t k, int64_t out_h, int64_t out_w, int64_t width, int64_t c, const float* p,
-                                   const float* g, float* part) {
-#define K3(C) filter_gradient_k(3, 0, 3, out_h, out_w, width, C, 1, p, g, part)
-#define K5(C) filter_gradient_k(5, 0, 5, out_h, out_w, width, C, 1, p, g, part)
-    if (k == 3) WITH_CHANNELS(c, K3);
-    else if (k == 5) WITH_CHANNELS(c, K5);
+/* The depthwise filter gradient of a stride-1 convolution of dilation d (the separable op's only use of it). */
+CLONES static void filter_gradient(int64_t k, int64_t d, int64_t out_h, int64_t out_w, int64_t width, int64_t c,
+                                   const float* p, const float* g, float* part) {
+#define GRADIENT(K, D, C) filter_gradient_k(K, 0, K, out_h, out_w, width, C, 1, D, p, g, part)
+#define K3(C) GRADIENT(3, 1, C)
+#define K5(C) GRADIENT(5, 1, C)
+#define K3D2(C) GRADIENT(3, 2, C)
+#define K5D2(C) GRADIENT(5, 2, C)
+    if (k == 3 && d == 1) WITH_CHANNELS(c, K3);
+    else if (k == 5 && d == 1) WITH_CHANNELS(c, K5);
+    else if (k == 3 && d == 2) WITH_CHANNELS(c, K3D2);
+    else if (k == 5 && d == 2) WITH_CHANNELS(c, K5D2);
     else {
         for (int64_t j0 = 0; j0 < k; j0 += 8) {
-            filter_gradient_k(k, j0, k - j0 < 8 ? k - j0 : 8, out_h, out_w, width, c, 1, p, g, part);
+            filter_gradient_k(k, j0, k - j0 < 8 ? k - j0 : 8, out_h, out_w, width, c, 1, d, p, g, part);
         }
     }
 #undef K3
 #undef K5
+#undef K3D2
+#undef K5D2
+#undef GRADIENT
 }
 
 /* Copies an h x w x c image into the interior of a zero border `pad` wide, applying a ReLU where `relu`. */
@@ -713,6 +590,10 @@ static int read_separable(const attributes* a, const TF_Tensor* x, const TF_Tens
         TF_SetStatus(status, TF_INVALID_ARGUMENT, "pointwise filter must be [1, 1, channels, out] for the input's channels");
         return 0;
     }
+    if (s->g.dilation > 1 && s->g.pad > s->g.dilation * (s->g.k - 1)) {
+        TF_SetStatus(status, TF_INVALID_ARGUMENT, "a dilated convolution's padding must not exceed its filter's reach");
+        return 0;
+    }
     s->out = TF_Dim(w, 3);
     return 1;
 }
@@ -724,12 +605,12 @@ static int64_t padded_size(const geometry* g) {
 
 /* Zero rows and columns around the output gradient that turn the stride-1 input gradient into a correlation. */
 static int64_t gradient_margin(const geometry* g) {
-    return g->k - 1 - g->pad;
+    return g->dilation * (g->k - 1) - g->pad;
 }
 
 /* Whether the input gradient is the correlation of the padded output gradient with the flipped filter. */
 static int gradient_is_correlation(const geometry* g) {
-    return g->stride == 1 && g->pad <= g->k - 1;
+    return g->stride == 1 && g->pad <= g->dilation * (g->k - 1);
 }
 
 static int64_t forward_scratch_size(const separable_geometry* s) {
@@ -751,8 +632,9 @@ static void separable_forward(const separable_geometry* s, int relu, const float
     float* d = padded + padded_size(g);
     for (int64_t n = 0; n < g->n; n++) {
         pad_image(x + n * in_size, g->h, g->w, g->c, g->pad, relu, padded);
-        correlate(g->k, g->oh, g->ow, width, g->c, g->stride, padded, f, d);
-        pointwise(pixels, g->c, s->out, d, w, y + n * pixels * s->out);
+        float* yn = y + n * pixels * s->out;
+        correlate(g->k, g->oh, g->ow, width, g->c, g->stride, g->dilation, padded, f, w ? d : yn);
+        if (w) pointwise(pixels, g->c, s->out, d, w, yn);
     }
 }
 
@@ -780,7 +662,7 @@ static void separable_backward(const separable_geometry* s, int relu, const floa
     padded_image.h += 2 * g->pad;
     padded_image.w += 2 * g->pad;
     padded_image.pad = 0;
-    for (int64_t i = 0; i < c; i++) {
+    for (int64_t i = 0; w && i < c; i++) {
         for (int64_t o = 0; o < out; o++) transposed[o * c + i] = w[i * out + o];
     }
     for (int64_t i = 0; i < k; i++) {
@@ -789,23 +671,28 @@ static void separable_backward(const separable_geometry* s, int relu, const floa
         }
     }
     memset(df, 0, sizeof(float) * taps_size);
-    memset(dw, 0, sizeof(float) * weights);
+    if (w) memset(dw, 0, sizeof(float) * weights);
     for (int64_t n = 0; n < g->n; n++) {
         const float* xn = x + n * in_size;
         const float* dyn = dy + n * pixels * out;
         float* dxn = dx + n * in_size;
         pad_image(xn, g->h, g->w, c, g->pad, relu, padded);
-        correlate(k, g->oh, g->ow, width, c, g->stride, padded, f, d);
-        memset(w_part, 0, sizeof(float) * weights);
-        pointwise_filter_gradient(pixels, c, out, d, dyn, w_part);
-        pointwise(pixels, out, c, dyn, transposed, dd);
+        const float* gradient = dyn; /* of the depthwise convolution's output */
+        if (w) {
+            correlate(k, g->oh, g->ow, width, c, g->stride, g->dilation, padded, f, d);
+            memset(w_part, 0, sizeof(float) * weights);
+            pointwise_filter_gradient(pixels, c, out, d, dyn, w_part);
+            pointwise(pixels, out, c, dyn, transposed, dd);
+            for (int64_t t = 0; t < weights; t++) dw[t] += w_part[t];
+            gradient = dd;
+        }
         memset(f_part, 0, sizeof(float) * taps_size);
         if (correlation) {
-            filter_gradient(k, g->oh, g->ow, width, c, padded, dd, f_part);
-            pad_image(dd, g->oh, g->ow, c, q, 0, margin);
-            correlate(k, g->h, g->w, g->ow + 2 * q, c, 1, margin, flipped, dxn);
+            filter_gradient(k, g->dilation, g->oh, g->ow, width, c, padded, gradient, f_part);
+            pad_image(gradient, g->oh, g->ow, c, q, 0, margin);
+            correlate(k, g->h, g->w, g->ow + 2 * q, c, 1, g->dilation, margin, flipped, dxn);
         } else {
-            backward_image(&padded_image, padded, f, dd, margin, f_part);
+            backward_image(&padded_image, padded, f, gradient, margin, f_part);
             for (int64_t r = 0; r < g->h; r++) {
                 memcpy(dxn + r * g->w * c, margin + ((r + g->pad) * width + g->pad) * c, sizeof(float) * g->w * c);
             }
@@ -816,8 +703,76 @@ static void separable_backward(const separable_geometry* s, int relu, const floa
             }
         }
         for (int64_t t = 0; t < taps_size; t++) df[t] += f_part[t];
-        for (int64_t t = 0; t < weights; t++) dw[t] += w_part[t];
     }
+}
+
+/* The depthwise op: the separable op's kernels without the ReLU and the 1x1 convolution. */
+static void compute_forward(void* kernel, TF_OpKernelContext* ctx) {
+    TF_Status* status = TF_NewStatus();
+    TF_Tensor *x = NULL, *f = NULL, *y = NULL;
+    float* scratch = NULL;
+    separable_geometry s;
+    TF_GetInput(ctx, 0, &x, status);
+    if (TF_GetCode(status) == TF_OK) TF_GetInput(ctx, 1, &f, status);
+    if (TF_GetCode(status) == TF_OK && read_geometry(kernel, x, f, &s.g, status)) {
+        const geometry* g = &s.g;
+        s.out = g->c;
+        int64_t dims[4] = {g->n, g->oh, g->ow, g->c};
+        y = TF_AllocateOutput(ctx, 0, TF_FLOAT, dims, 4, sizeof(float) * g->n * g->oh * g->ow * g->c, status);
+        if (TF_GetCode(status) == TF_OK) {
+            scratch = thread_scratch(forward_scratch_size(&s) + 1);
+            if (scratch == NULL) TF_SetStatus(status, TF_RESOURCE_EXHAUSTED, "out of memory for the padded input");
+        }
+        if (TF_GetCode(status) == TF_OK && g->n * g->c > 0) {
+            separable_forward(&s, 0, TF_TensorData(x), TF_TensorData(f), NULL, TF_TensorData(y), scratch);
+        }
+    }
+    if (TF_GetCode(status) != TF_OK) TF_OpKernelContext_Failure(ctx, status);
+    if (x) TF_DeleteTensor(x);
+    if (f) TF_DeleteTensor(f);
+    if (y) TF_DeleteTensor(y);
+    TF_DeleteStatus(status);
+}
+
+static void compute_backward(void* kernel, TF_OpKernelContext* ctx) {
+    TF_Status* status = TF_NewStatus();
+    TF_Tensor *x = NULL, *f = NULL, *dy = NULL, *dx = NULL, *df = NULL;
+    float* scratch = NULL;
+    separable_geometry s;
+    TF_GetInput(ctx, 0, &x, status);
+    if (TF_GetCode(status) == TF_OK) TF_GetInput(ctx, 1, &f, status);
+    if (TF_GetCode(status) == TF_OK) TF_GetInput(ctx, 2, &dy, status);
+    if (TF_GetCode(status) == TF_OK && read_geometry(kernel, x, f, &s.g, status)) {
+        s.out = s.g.c;
+        if (TF_NumDims(dy) != 4 || TF_Dim(dy, 0) != s.g.n || TF_Dim(dy, 1) != s.g.oh || TF_Dim(dy, 2) != s.g.ow
+                || TF_Dim(dy, 3) != s.g.c) {
+            TF_SetStatus(status, TF_INVALID_ARGUMENT, "output gradient does not have the convolution's output shape");
+        }
+    }
+    if (TF_GetCode(status) == TF_OK) {
+        const geometry* g = &s.g;
+        int64_t x_dims[4] = {g->n, g->h, g->w, g->c};
+        int64_t f_dims[4] = {g->k, g->k, g->c, 1};
+        dx = TF_AllocateOutput(ctx, 0, TF_FLOAT, x_dims, 4, sizeof(float) * g->n * g->h * g->w * g->c, status);
+        if (TF_GetCode(status) == TF_OK) {
+            df = TF_AllocateOutput(ctx, 1, TF_FLOAT, f_dims, 4, sizeof(float) * g->k * g->k * g->c, status);
+        }
+        if (TF_GetCode(status) == TF_OK) {
+            scratch = thread_scratch(backward_scratch_size(&s) + 1);
+            if (scratch == NULL) TF_SetStatus(status, TF_RESOURCE_EXHAUSTED, "out of memory for the depthwise gradient");
+        }
+        if (TF_GetCode(status) == TF_OK) {
+            separable_backward(&s, 0, TF_TensorData(x), TF_TensorData(f), NULL, TF_TensorData(dy), TF_TensorData(dx),
+                    TF_TensorData(df), NULL, scratch);
+        }
+    }
+    if (TF_GetCode(status) != TF_OK) TF_OpKernelContext_Failure(ctx, status);
+    if (x) TF_DeleteTensor(x);
+    if (f) TF_DeleteTensor(f);
+    if (dy) TF_DeleteTensor(dy);
+    if (dx) TF_DeleteTensor(dx);
+    if (df) TF_DeleteTensor(df);
+    TF_DeleteStatus(status);
 }
 
 static void compute_separable_forward(void* kernel, TF_OpKernelContext* ctx) {
@@ -920,7 +875,7 @@ static void separable_gradient_shapes(TF_ShapeInferenceContext* ctx, TF_Status* 
     gradient_shapes_of(ctx, 3, status);
 }
 
-/* Registers one op with the stride and padding attributes (and relu_input for the separable ones) and its CPU kernel. */
+/* Registers one op with its attributes (stride, padding; relu_input and dilation for the separable ones) and CPU kernel. */
 static void register_op(const char* name, const char** inputs, const char** outputs, int separable,
                         void (*shape)(TF_ShapeInferenceContext*, TF_Status*),
                         void (*compute)(void*, TF_OpKernelContext*), TF_Status* status) {
@@ -929,7 +884,10 @@ static void register_op(const char* name, const char** inputs, const char** outp
     for (; *outputs; outputs++) TF_OpDefinitionBuilderAddOutput(op, *outputs);
     TF_OpDefinitionBuilderAddAttr(op, "stride: int >= 1");
     TF_OpDefinitionBuilderAddAttr(op, "padding: int >= 0");
-    if (separable) TF_OpDefinitionBuilderAddAttr(op, "relu_input: int >= 0");
+    if (separable) {
+        TF_OpDefinitionBuilderAddAttr(op, "relu_input: int >= 0");
+        TF_OpDefinitionBuilderAddAttr(op, "dilation: int >= 1");
+    }
     TF_OpDefinitionBuilderSetShapeInferenceFunction(op, shape);
     TF_RegisterOpDefinition(op, status);
     if (TF_GetCode(status) != TF_OK) return;

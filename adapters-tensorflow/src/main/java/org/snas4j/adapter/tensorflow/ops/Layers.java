@@ -92,13 +92,14 @@ public final class Layers {
         }
         Variable<TFloat32> depthwise = depthwiseFilter(scope, depthwiseName, channels, kernel);
         Variable<TFloat32> pointwise = pointwiseFilter(scope, pointwiseName, channels, outChannels);
-        return NativeDepthwise.separableConv2d(scope.tf(), x, depthwise, pointwise, stride, padding, reluInput);
+        return NativeDepthwise.separableConv2d(scope.tf(), x, depthwise, pointwise, stride, padding, 1, reluInput);
     }
 
     /**
      * {@link #dilatedDepthwiseConv2d} followed by the 1x1 convolution {@code pointwiseName}, as
-     * {@link #separableConv2d} (the 1x1 convolution, per pixel, commutes with the atrous decomposition's
-     * BatchToSpaceND, so the fused op runs inside it). {@code x} is already activated.
+     * {@link #separableConv2d}: at stride 1 the fused op reads the dilated taps itself (no SpaceToBatchND and
+     * BatchToSpaceND around it, nor their gradients); at stride = dilation it convolves the phase-zero grid
+     * undilated, as {@link #dilated} does. {@code x} is already activated.
      */
     public static Operand<TFloat32> dilatedSeparableConv2d(NetworkScope scope, String depthwiseName, String pointwiseName,
                                                            Operand<TFloat32> x, int channels, int outChannels, int kernel,
@@ -110,8 +111,11 @@ public final class Layers {
         }
         Variable<TFloat32> depthwise = depthwiseFilter(scope, depthwiseName, channels, kernel);
         Variable<TFloat32> pointwise = pointwiseFilter(scope, pointwiseName, channels, outChannels);
+        if (stride == 1) {
+            return NativeDepthwise.separableConv2d(scope.tf(), x, depthwise, pointwise, 1, padding, dilation, false);
+        }
         return dilated(scope, x, dilation, stride, padding,
-                input -> NativeDepthwise.separableConv2d(scope.tf(), input, depthwise, pointwise, 1, 0, false));
+                input -> NativeDepthwise.separableConv2d(scope.tf(), input, depthwise, pointwise, 1, 0, 1, false));
     }
 
     /** Whether {@link #separableConv2d} builds the fused op: training passes where the native kernels apply. */

@@ -25,9 +25,9 @@ import org.tensorflow.types.TFloat32;
  * compiler is present and loaded here with {@code TensorFlow.loadLibrary}. The networks use the separable op:
  * one half of a separable convolution ([ReLU,] depthwise, 1x1) as one op whose gradient recomputes the
  * depthwise output per image instead of keeping it, which took a quarter off the default supernet's peak
- * memory at the same step time (BENCHMARKS.md, "Separable convolutions as one op"). The depthwise op alone
- * computes its input and filter gradients in one pass (BENCHMARKS.md, "Depthwise convolutions on our own
- * kernels").
+ * memory at the same step time (BENCHMARKS.md, "Separable convolutions as one op"); dilated ones read their
+ * taps directly, without TensorFlow's SpaceToBatchND around them. The depthwise op alone runs on the same
+ * kernels.
  *
  * <p>Used for training passes on the CPU only: inference and exported graphs keep TensorFlow's
  * {@code DepthwiseConv2dNative} and {@code Conv2D}, so a SavedModel stays loadable by any TensorFlow, and a GPU
@@ -36,13 +36,13 @@ import org.tensorflow.types.TFloat32;
  */
 public final class NativeDepthwise {
 
-    /** The forward op: {@code (input, filter; stride, padding) -> output}, PyTorch's output geometry. */
+    /** The depthwise op: {@code (input, filter; stride, padding) -> output}, PyTorch's output geometry. */
     static final String OP_TYPE = "Snas4jDepthwiseConv2d";
     /** Its gradient: {@code (input, filter, output_gradient; stride, padding) -> (input_gradient, filter_gradient)}. */
     static final String GRADIENT_OP_TYPE = "Snas4jDepthwiseConv2dGrad";
     /**
      * The separable convolution's half: {@code (input, depthwise_filter, pointwise_filter; stride, padding,
-     * relu_input) -> output}, [ReLU,] depthwise convolution, 1x1 convolution, with no tensor in between.
+     * relu_input, dilation) -> output}, [ReLU,] depthwise convolution, 1x1 convolution, with no tensor in between.
      */
     static final String SEPARABLE_OP_TYPE = "Snas4jSeparableConv2d";
     /** Its gradient: {@code (input, depthwise_filter, pointwise_filter, output_gradient; ...) -> three gradients}. */
@@ -105,22 +105,27 @@ public final class NativeDepthwise {
                 .setAttr("stride", (long) stride)
                 .setAttr("padding", (long) padding)
                 .build();
-        return withStaticShape(tf, convolution, input, filter, stride, padding, channels);
+        return withStaticShape(tf, convolution, input, Math.toIntExact(filter.shape().size(0)), stride, padding, channels);
     }
 
     /**
      * Half of a separable convolution before its BN: {@code reluInput ? ReLU(input) : input}, depthwise
-     * convolution by {@code depthwiseFilter} [k, k, C, 1] as {@link #depthwiseConv2d}, then the 1x1 convolution
-     * by {@code pointwiseFilter} [1, 1, C, O], in one op. Neither the ReLU's nor the depthwise convolution's
-     * output is a tensor: the gradient op recomputes them per image, so the backward pass keeps only the input.
+     * convolution by {@code depthwiseFilter} [k, k, C, 1] as {@link #depthwiseConv2d} (with taps {@code dilation}
+     * pixels apart, which needs stride 1), then the 1x1 convolution by {@code pointwiseFilter} [1, 1, C, O], in one
+     * op. Neither the ReLU's nor the depthwise convolution's output is a tensor: the gradient op recomputes them
+     * per image, so the backward pass keeps only the input.
      */
     public static Operand<TFloat32> separableConv2d(Ops tf, Operand<TFloat32> input, Operand<TFloat32> depthwiseFilter,
                                                     Operand<TFloat32> pointwiseFilter, int stride, int padding,
-                                                    boolean reluInput) {
+                                                    int dilation, boolean reluInput) {
         int channels = requireDepthwise(input, depthwiseFilter);
         Shape pointwise = pointwiseFilter.shape();
         if (pointwise.numDimensions() != 4 || pointwise.size(0) != 1 || pointwise.size(1) != 1 || pointwise.size(2) != channels) {
             throw new IllegalArgumentException("expected a pointwise filter [1, 1, " + channels + ", out], got " + pointwise);
+        }
+        if (dilation < 1 || (dilation > 1 && stride != 1)) {
+            throw new IllegalArgumentException("dilation must be at least 1, and a dilated convolution's stride 1; got dilation "
+                    + dilation + " with stride " + stride);
         }
         Operation convolution = tf.scope().opBuilder(SEPARABLE_OP_TYPE, SEPARABLE_OP_TYPE)
                 .addInput(input.asOutput())
@@ -129,8 +134,10 @@ public final class NativeDepthwise {
                 .setAttr("stride", (long) stride)
                 .setAttr("padding", (long) padding)
                 .setAttr("relu_input", reluInput ? 1L : 0L)
+                .setAttr("dilation", (long) dilation)
                 .build();
-        return withStaticShape(tf, convolution, input, depthwiseFilter, stride, padding, Math.toIntExact(pointwise.size(3)));
+        int extent = dilation * (Math.toIntExact(depthwiseFilter.shape().size(0)) - 1) + 1;
+        return withStaticShape(tf, convolution, input, extent, stride, padding, Math.toIntExact(pointwise.size(3)));
     }
 
     /** Checks the library and a square depthwise filter [k, k, C, 1] for the input's C; returns C. */
@@ -149,12 +156,11 @@ public final class NativeDepthwise {
         return channels;
     }
 
-    /** The op's output with the static shape [N, (H + 2p - k) / s + 1, (W + 2p - k) / s + 1, channels]. */
-    private static Operand<TFloat32> withStaticShape(Ops tf, Operation op, Operand<TFloat32> input, Operand<TFloat32> filter,
+    /** The op's output with the static shape [N, (H + 2p - extent) / s + 1, (W + 2p - extent) / s + 1, channels]. */
+    private static Operand<TFloat32> withStaticShape(Ops tf, Operation op, Operand<TFloat32> input, int extent,
                                                      int stride, int padding, int channels) {
-        int kernel = Math.toIntExact(filter.shape().size(0));
-        int height = (Layers.spatial(input, 1) + 2 * padding - kernel) / stride + 1;
-        int width = (Layers.spatial(input, 2) + 2 * padding - kernel) / stride + 1;
+        int height = (Layers.spatial(input, 1) + 2 * padding - extent) / stride + 1;
+        int width = (Layers.spatial(input, 2) + 2 * padding - extent) / stride + 1;
         // The C API gives shape functions no attributes, so the op's output shape is unknown: state it.
         long batch = input.shape().size(0);
         return tf.reshape(op.<TFloat32>output(0), tf.constant(new long[] {batch, height, width, channels}));
@@ -168,6 +174,7 @@ public final class NativeDepthwise {
     private static List<Operand<?>> separableGradient(Ops tf, GraphOperation op, List<Output<?>> outputGradients) {
         Operation gradient = gradientOp(tf, SEPARABLE_GRADIENT_OP_TYPE, op, 3, outputGradients)
                 .setAttr("relu_input", op.attributes().getAttrInt("relu_input"))
+                .setAttr("dilation", op.attributes().getAttrInt("dilation"))
                 .build();
         return List.of(gradient.output(0), gradient.output(1), gradient.output(2));
     }

@@ -88,7 +88,7 @@ class NativeDepthwiseTest {
                                                                 int channels, int out, boolean relu) {
         Map4 x = Map4.random(3, height, width, channels, kernel * 71L + stride * 13L + out);
         Map<String, float[]> ours = gradients(x, (scope, in) -> NativeDepthwise.separableConv2d(scope.tf(), in,
-                filter(scope, kernel, channels), pointwise(scope, channels, out), stride, padding, relu));
+                filter(scope, kernel, channels), pointwise(scope, channels, out), stride, padding, 1, relu));
         Map<String, float[]> tensorFlows = gradients(x, (scope, in) -> {
             Ops tf = scope.tf();
             Operand<TFloat32> activated = relu ? tf.nn.relu(in) : in;
@@ -96,6 +96,35 @@ class NativeDepthwiseTest {
                     {padding, padding}, {0, 0}}), tf.constant(0f));
             Operand<TFloat32> depthwise = tf.nn.depthwiseConv2dNative(padded, filter(scope, kernel, channels),
                     List.of(1L, (long) stride, (long) stride, 1L), "VALID");
+            return tf.nn.conv2d(depthwise, pointwise(scope, channels, out), List.of(1L, 1L, 1L, 1L), "VALID");
+        });
+        for (String name : List.of("y", "x", "dw", "pw")) {
+            assertClose(name, tensorFlows.get(name), ours.get(name));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}x{0} dilation {1} padding {2}, {3}x{4}x{5} -> {6}, ReLU {7}")
+    @CsvSource({
+            "3, 2, 2, 9, 9, 8, 8, false",    // dil_conv_3x3 of a normal cell
+            "5, 2, 4, 10, 7, 16, 16, false", // dil_conv_5x5, a non-square map
+            "3, 2, 2, 5, 6, 5, 7, true",     // scalar channels, ReLU inside
+            "5, 2, 4, 3, 3, 8, 8, false",    // a map smaller than the filter's reach
+            "3, 3, 1, 8, 8, 12, 12, false"}) // another dilation, less padding than the reach
+    void dilatedSeparableEqualsTensorFlowsAtrousDecompositionAndItsGradients(int kernel, int dilation, int padding, int height,
+                                                                             int width, int channels, int out, boolean relu) {
+        Map4 x = Map4.random(2, height, width, channels, kernel * 37L + dilation * 5L + height);
+        Map<String, float[]> ours = gradients(x, (scope, in) -> NativeDepthwise.separableConv2d(scope.tf(), in,
+                filter(scope, kernel, channels), pointwise(scope, channels, out), 1, padding, dilation, relu));
+        Map<String, float[]> tensorFlows = gradients(x, (scope, in) -> {
+            // TensorFlow's dilations attribute has a wrong gradient: SpaceToBatchND around an undilated convolution.
+            Ops tf = scope.tf();
+            int extraRows = Math.floorMod(-(height + 2 * padding), dilation);
+            int extraColumns = Math.floorMod(-(width + 2 * padding), dilation);
+            Operand<TFloat32> batched = tf.spaceToBatchNd(relu ? tf.nn.relu(in) : in, tf.constant(new int[] {dilation, dilation}),
+                    tf.constant(new int[][] {{padding, padding + extraRows}, {padding, padding + extraColumns}}));
+            Operand<TFloat32> depthwise = tf.batchToSpaceNd(tf.nn.depthwiseConv2dNative(batched, filter(scope, kernel, channels),
+                    List.of(1L, 1L, 1L, 1L), "VALID"), tf.constant(new int[] {dilation, dilation}),
+                    tf.constant(new int[][] {{0, extraRows}, {0, extraColumns}}));
             return tf.nn.conv2d(depthwise, pointwise(scope, channels, out), List.of(1L, 1L, 1L, 1L), "VALID");
         });
         for (String name : List.of("y", "x", "dw", "pw")) {
@@ -183,8 +212,12 @@ class NativeDepthwiseTest {
             Variable<TFloat32> threeChannels = filter(probe.scope(Mode.TRAINING).child("separable"), 3, 3);
             Variable<TFloat32> fromTwo = pointwise(probe.scope(Mode.TRAINING), 2, 5);
             IllegalArgumentException pointwise = assertThrows(IllegalArgumentException.class,
-                    () -> NativeDepthwise.separableConv2d(probe.tf(), x, threeChannels, fromTwo, 1, 1, true));
+                    () -> NativeDepthwise.separableConv2d(probe.tf(), x, threeChannels, fromTwo, 1, 1, 1, true));
             assertTrue(pointwise.getMessage().contains("pointwise filter [1, 1, 3, out]"), pointwise.getMessage());
+            Variable<TFloat32> threeToFive = pointwise(probe.scope(Mode.TRAINING).child("separable"), 3, 5);
+            IllegalArgumentException dilated = assertThrows(IllegalArgumentException.class,
+                    () -> NativeDepthwise.separableConv2d(probe.tf(), x, threeChannels, threeToFive, 2, 2, 2, false));
+            assertTrue(dilated.getMessage().contains("stride 1"), dilated.getMessage());
         }
     }
 
