@@ -35,11 +35,11 @@ public final class TensorFlowBenchmarkNetworks implements BenchmarkNetworks {
     public String kernels() {
         String tensorFlow = "TensorFlow " + TensorFlow.version();
         if (NativeDepthwise.enabled()) {
-            return tensorFlow + "; depthwise convolutions of training passes on snas4j's own CPU kernels";
+            return tensorFlow + "; separable convolutions of training passes on snas4j's own CPU kernels";
         }
         String why = NativeDepthwise.loaded() ? "switched off by -D" + NativeDepthwise.SWITCH_PROPERTY + "=tensorflow"
                 : NativeDepthwise.unavailableReason();
-        return tensorFlow + "'s (snas4j's depthwise kernels: " + why + ")";
+        return tensorFlow + "'s (snas4j's kernels: " + why + ")";
     }
 
     static SessionSettings settings(Device device, int threads, ExecutionOptions options) {
