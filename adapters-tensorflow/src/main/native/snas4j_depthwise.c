@@ -119,14 +119,14 @@ static inline geometry one_image(const geometry* g) {
 }
 
 /*
- * For one image (g->n == 1): dx[oh*s + i - p, ow*s + j - p, c] = sum dy[oh, ow, c] * f[i, j, c] and
- * part[i, j, c] += x[oh*s + i - p, ow*s + j - p, c] * dy[oh, ow, c], in one pass over dy. Callers sum the
- * filter gradient per image in `part` before adding it to the batch's, which keeps float32 sums over large
- * batches accurate.
+ * The gradients of a strided convolution (stride 2, where the input gradient is no correlation), scattered
+ * tap by tap for one image (g->n == 1): dx[oh*s + i - p, ow*s + j - p, c] = sum dy[oh, ow, c] * f[i, j, c]
+ * and part[i, j, c] += x[oh*s + i - p, ow*s + j - p, c] * dy[oh, ow, c], in one pass over dy. Callers sum
+ * the filter gradient per image in `part` before adding it to the batch's, which keeps float32 sums over
+ * large batches accurate.
  */
 static inline __attribute__((always_inline)) void backward_image_k(const int64_t k, const int64_t s,
-        const int64_t c, const geometry* g, const float* x, const float* f, const float* dy, float* dx,
-                                  float* part) {
+        const int64_t c, const geometry* g, const float* x, const float* f, const float* dy, float* dx, float* part) {
     const int64_t vc = c - c % 8;
     memset(dx, 0, sizeof(float) * g->h * g->w * c);
     for (int64_t oh = 0; oh < g->oh; oh++) {

@@ -75,7 +75,7 @@ public final class Layers {
     }
 
     /**
-     * The first half of a separable convolution before its BN: optionally a ReLU ({@code reluInput}), the
+     * One half of a separable convolution, before its BN: optionally a ReLU ({@code reluInput}), the
      * depthwise convolution {@code depthwiseName} [kernel, kernel, channels, 1], the 1x1 convolution
      * {@code pointwiseName} [1, 1, channels, outChannels]. Training passes on the CPU build it as one op of
      * this project's kernels ({@link NativeDepthwise#separableConv2d}), which keeps neither the ReLU's nor the
@@ -105,7 +105,10 @@ public final class Layers {
                                                            Operand<TFloat32> x, int channels, int outChannels, int kernel,
                                                            int dilation, int stride, int padding) {
         requireChannels(x, channels);
-        if (dilation == 1 || !fusesSeparable(scope)) {
+        if (dilation == 1) {
+            return separableConv2d(scope, depthwiseName, pointwiseName, x, false, channels, outChannels, kernel, stride, padding);
+        }
+        if (!fusesSeparable(scope)) {
             Operand<TFloat32> depthwise = dilatedDepthwiseConv2d(scope, depthwiseName, x, channels, kernel, dilation, stride, padding);
             return conv2d(scope, pointwiseName, depthwise, channels, outChannels, 1, 1, 0);
         }
@@ -377,8 +380,8 @@ public final class Layers {
     /**
      * Every depthwise convolution not fused into a separable one ({@link #separableConv2d}), with PyTorch's
      * symmetric padding. Training passes on the CPU run on this project's kernels ({@link NativeDepthwise})
-     * where they are built; otherwise stride 1 goes through {@link DepthwiseFilterGradient}. Inference passes (and so exported models) keep
-     * TensorFlow's op and, never differentiated, need no gradient hook.
+     * where they are built; otherwise stride 1 goes through {@link DepthwiseFilterGradient}. Inference passes
+     * (and so exported models) keep TensorFlow's op and, never differentiated, need no gradient hook.
      */
     private static Operand<TFloat32> depthwise(NetworkScope scope, Operand<TFloat32> x, Variable<TFloat32> filter,
                                                int stride, int padding) {

@@ -146,10 +146,10 @@ public final class NativeDepthwise {
             throw new IllegalStateException("native depthwise kernels unavailable: " + UNAVAILABLE_REASON);
         }
         Shape shape = filter.shape();
-        int channels = Math.toIntExact(shape.size(2));
         if (shape.numDimensions() != 4 || shape.size(1) != shape.size(0) || shape.size(3) != 1) {
             throw new IllegalArgumentException("expected a square depthwise filter [k, k, channels, 1], got " + shape);
         }
+        int channels = Math.toIntExact(shape.size(2));
         if (input.shape().size(3) != channels) {
             throw new IllegalArgumentException("input " + input.shape() + " does not have the filter's " + channels + " channels");
         }
