@@ -83,7 +83,11 @@ class NativeDepthwiseTest {
             "5, 2, 2, 8, 8, 5, 7, true",     // scalar channels in and out
             "3, 1, 0, 7, 7, 24, 32, false",  // dilated conv after SpaceToBatchND: VALID, more channels out
             "5, 1, 2, 3, 3, 8, 16, true",    // a map smaller than the filter's reach
-            "3, 1, 1, 5, 5, 16, 9, true"})   // fewer channels out, one vector and a tail
+            "3, 1, 1, 5, 5, 16, 9, true",    // fewer channels out, one vector and a tail
+            "3, 1, 1, 7, 7, 32, 32, true",   // the widths the kernels specialise: 32 and 64 channels, stride 1 and 2
+            "5, 2, 2, 14, 14, 32, 32, false",
+            "3, 2, 1, 16, 16, 8, 8, false",
+            "5, 1, 2, 8, 8, 64, 64, true"})
     void separableEqualsTensorFlowsThreeLayersAndTheirGradients(int kernel, int stride, int padding, int height, int width,
                                                                 int channels, int out, boolean relu) {
         Map4 x = Map4.random(3, height, width, channels, kernel * 71L + stride * 13L + out);
@@ -109,7 +113,9 @@ class NativeDepthwiseTest {
             "5, 2, 4, 10, 7, 16, 16, false", // dil_conv_5x5, a non-square map
             "3, 2, 2, 5, 6, 5, 7, true",     // scalar channels, ReLU inside
             "5, 2, 4, 3, 3, 8, 8, false",    // a map smaller than the filter's reach
-            "3, 3, 1, 8, 8, 12, 12, false"}) // another dilation, less padding than the reach
+            "3, 3, 1, 8, 8, 12, 12, false",  // another dilation, less padding than the reach
+            "3, 2, 2, 7, 7, 32, 32, false",  // the widths the kernels specialise
+            "5, 2, 4, 8, 8, 64, 64, true"})
     void dilatedSeparableEqualsTensorFlowsAtrousDecompositionAndItsGradients(int kernel, int dilation, int padding, int height,
                                                                              int width, int channels, int out, boolean relu) {
         Map4 x = Map4.random(2, height, width, channels, kernel * 37L + dilation * 5L + height);
