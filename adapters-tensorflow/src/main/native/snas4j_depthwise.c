@@ -706,14 +706,27 @@ static void separable_backward(const separable_geometry* s, int relu, const floa
     }
 }
 
+/* Reads inputs 0 .. count-1 into *inputs[i]; stops at the first failure, which the status keeps. */
+static void get_inputs(TF_OpKernelContext* ctx, TF_Tensor** inputs[], int count, TF_Status* status) {
+    for (int i = 0; i < count && TF_GetCode(status) == TF_OK; i++) TF_GetInput(ctx, i, inputs[i], status);
+}
+
+/* Ends a kernel call: reports a failed status to TensorFlow and releases the tensors (NULL ones skipped). */
+static void finish(TF_OpKernelContext* ctx, TF_Status* status, TF_Tensor* tensors[], int count) {
+    if (TF_GetCode(status) != TF_OK) TF_OpKernelContext_Failure(ctx, status);
+    for (int i = 0; i < count; i++) {
+        if (tensors[i]) TF_DeleteTensor(tensors[i]);
+    }
+    TF_DeleteStatus(status);
+}
+
 /* The depthwise op: the separable op's kernels without the ReLU and the 1x1 convolution. */
 static void compute_forward(void* kernel, TF_OpKernelContext* ctx) {
     TF_Status* status = TF_NewStatus();
     TF_Tensor *x = NULL, *f = NULL, *y = NULL;
     float* scratch = NULL;
     separable_geometry s;
-    TF_GetInput(ctx, 0, &x, status);
-    if (TF_GetCode(status) == TF_OK) TF_GetInput(ctx, 1, &f, status);
+    get_inputs(ctx, (TF_Tensor**[]) {&x, &f}, 2, status);
     if (TF_GetCode(status) == TF_OK && read_geometry(kernel, x, f, &s.g, status)) {
         const geometry* g = &s.g;
         s.out = g->c;
@@ -727,11 +740,7 @@ static void compute_forward(void* kernel, TF_OpKernelContext* ctx) {
             separable_forward(&s, 0, TF_TensorData(x), TF_TensorData(f), NULL, TF_TensorData(y), scratch);
         }
     }
-    if (TF_GetCode(status) != TF_OK) TF_OpKernelContext_Failure(ctx, status);
-    if (x) TF_DeleteTensor(x);
-    if (f) TF_DeleteTensor(f);
-    if (y) TF_DeleteTensor(y);
-    TF_DeleteStatus(status);
+    finish(ctx, status, (TF_Tensor*[]) {x, f, y}, 3);
 }
 
 static void compute_backward(void* kernel, TF_OpKernelContext* ctx) {
@@ -739,9 +748,7 @@ static void compute_backward(void* kernel, TF_OpKernelContext* ctx) {
     TF_Tensor *x = NULL, *f = NULL, *dy = NULL, *dx = NULL, *df = NULL;
     float* scratch = NULL;
     separable_geometry s;
-    TF_GetInput(ctx, 0, &x, status);
-    if (TF_GetCode(status) == TF_OK) TF_GetInput(ctx, 1, &f, status);
-    if (TF_GetCode(status) == TF_OK) TF_GetInput(ctx, 2, &dy, status);
+    get_inputs(ctx, (TF_Tensor**[]) {&x, &f, &dy}, 3, status);
     if (TF_GetCode(status) == TF_OK && read_geometry(kernel, x, f, &s.g, status)) {
         s.out = s.g.c;
         if (TF_NumDims(dy) != 4 || TF_Dim(dy, 0) != s.g.n || TF_Dim(dy, 1) != s.g.oh || TF_Dim(dy, 2) != s.g.ow
@@ -766,13 +773,7 @@ static void compute_backward(void* kernel, TF_OpKernelContext* ctx) {
                     TF_TensorData(df), NULL, scratch);
         }
     }
-    if (TF_GetCode(status) != TF_OK) TF_OpKernelContext_Failure(ctx, status);
-    if (x) TF_DeleteTensor(x);
-    if (f) TF_DeleteTensor(f);
-    if (dy) TF_DeleteTensor(dy);
-    if (dx) TF_DeleteTensor(dx);
-    if (df) TF_DeleteTensor(df);
-    TF_DeleteStatus(status);
+    finish(ctx, status, (TF_Tensor*[]) {x, f, dy, dx, df}, 5);
 }
 
 static void compute_separable_forward(void* kernel, TF_OpKernelContext* ctx) {
@@ -781,9 +782,7 @@ static void compute_separable_forward(void* kernel, TF_OpKernelContext* ctx) {
     TF_Tensor *x = NULL, *f = NULL, *w = NULL, *y = NULL;
     float* scratch = NULL;
     separable_geometry s;
-    TF_GetInput(ctx, 0, &x, status);
-    if (TF_GetCode(status) == TF_OK) TF_GetInput(ctx, 1, &f, status);
-    if (TF_GetCode(status) == TF_OK) TF_GetInput(ctx, 2, &w, status);
+    get_inputs(ctx, (TF_Tensor**[]) {&x, &f, &w}, 3, status);
     if (TF_GetCode(status) == TF_OK && read_separable(a, x, f, w, &s, status)) {
         const geometry* g = &s.g;
         int64_t dims[4] = {g->n, g->oh, g->ow, s.out};
@@ -797,12 +796,7 @@ static void compute_separable_forward(void* kernel, TF_OpKernelContext* ctx) {
                     TF_TensorData(y), scratch);
         }
     }
-    if (TF_GetCode(status) != TF_OK) TF_OpKernelContext_Failure(ctx, status);
-    if (x) TF_DeleteTensor(x);
-    if (f) TF_DeleteTensor(f);
-    if (w) TF_DeleteTensor(w);
-    if (y) TF_DeleteTensor(y);
-    TF_DeleteStatus(status);
+    finish(ctx, status, (TF_Tensor*[]) {x, f, w, y}, 4);
 }
 
 static void compute_separable_backward(void* kernel, TF_OpKernelContext* ctx) {
@@ -811,10 +805,7 @@ static void compute_separable_backward(void* kernel, TF_OpKernelContext* ctx) {
     TF_Tensor *x = NULL, *f = NULL, *w = NULL, *dy = NULL, *dx = NULL, *df = NULL, *dw = NULL;
     float* scratch = NULL;
     separable_geometry s;
-    TF_GetInput(ctx, 0, &x, status);
-    if (TF_GetCode(status) == TF_OK) TF_GetInput(ctx, 1, &f, status);
-    if (TF_GetCode(status) == TF_OK) TF_GetInput(ctx, 2, &w, status);
-    if (TF_GetCode(status) == TF_OK) TF_GetInput(ctx, 3, &dy, status);
+    get_inputs(ctx, (TF_Tensor**[]) {&x, &f, &w, &dy}, 4, status);
     if (TF_GetCode(status) == TF_OK && read_separable(a, x, f, w, &s, status)) {
         if (TF_NumDims(dy) != 4 || TF_Dim(dy, 0) != s.g.n || TF_Dim(dy, 1) != s.g.oh || TF_Dim(dy, 2) != s.g.ow
                 || TF_Dim(dy, 3) != s.out) {
@@ -842,15 +833,7 @@ static void compute_separable_backward(void* kernel, TF_OpKernelContext* ctx) {
                     TF_TensorData(dy), TF_TensorData(dx), TF_TensorData(df), TF_TensorData(dw), scratch);
         }
     }
-    if (TF_GetCode(status) != TF_OK) TF_OpKernelContext_Failure(ctx, status);
-    if (x) TF_DeleteTensor(x);
-    if (f) TF_DeleteTensor(f);
-    if (w) TF_DeleteTensor(w);
-    if (dy) TF_DeleteTensor(dy);
-    if (dx) TF_DeleteTensor(dx);
-    if (df) TF_DeleteTensor(df);
-    if (dw) TF_DeleteTensor(dw);
-    TF_DeleteStatus(status);
+    finish(ctx, status, (TF_Tensor*[]) {x, f, w, dy, dx, df, dw}, 7);
 }
 
 static void unknown_shape(TF_ShapeInferenceContext* ctx, TF_Status* status) {
