@@ -30,7 +30,9 @@ class BenchCommandTest {
         Matcher range = Pattern.compile("\\(min ([\\d,.]+), max ([\\d,.]+)\\)").matcher(out);
         assertTrue(range.find(), out);
         assertTrue(parse(range.group(1)) <= median && median <= parse(range.group(2)), out);
-        assertEquals(8 * 1000 / median, number(out, "images/s\\s+([\\d.]+)"), 0.06 + 8 * 1000 / median * 1e-3);
+        // The median is printed to 0.1 ms and images/s to 0.1: the printed rate lies within what either rounding allows.
+        double imagesPerSecond = number(out, "images/s\\s+([\\d.]+)");
+        assertTrue(8 * 1000 / (median + 0.05) - 0.05 <= imagesPerSecond && imagesPerSecond <= 8 * 1000 / (median - 0.05) + 0.05, out);
         assertTrue(number(out, "CPU per step\\s+([\\d.]+) s") > 0, out);
         double firstLoss = number(out, "training loss\\s+([\\d.]+) at the first step");
         double lastLoss = number(out, "([\\d.]+) at the last");
