@@ -2,6 +2,7 @@ package org.snas4j.adapter.tensorflow.supernet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.snas4j.adapter.tensorflow.ops.CandidateOps;
 import org.snas4j.adapter.tensorflow.ops.FeatureMap;
 import org.snas4j.adapter.tensorflow.ops.Layers;
@@ -34,13 +35,20 @@ public final class MixedEdge {
     public static List<Operand<TFloat32>> weightedTerms(NetworkScope scope, FeatureMap x, EdgeShape edge,
                                                         List<Operand<TFloat32>> weights, List<Operand<TFloat32>> perChannelWeights,
                                                         CandidateOps candidates) {
+        return weightedTerms(scope, x, edge, weights, perChannelWeights, candidates, op -> true);
+    }
+
+    /** As {@link #weightedTerms(NetworkScope, FeatureMap, EdgeShape, List, List, CandidateOps)}, for the operations {@code built} accepts. */
+    public static List<Operand<TFloat32>> weightedTerms(NetworkScope scope, FeatureMap x, EdgeShape edge,
+                                                        List<Operand<TFloat32>> weights, List<Operand<TFloat32>> perChannelWeights,
+                                                        CandidateOps candidates, Predicate<Operation> built) {
         if (weights.size() != Operation.COUNT || perChannelWeights.size() != Operation.COUNT) {
             throw new IllegalArgumentException("an edge needs " + Operation.COUNT + " weights, got " + weights.size() + " and "
                     + perChannelWeights.size());
         }
         List<Operand<TFloat32>> terms = new ArrayList<>(Operation.COUNT - 1);
         for (Operation op : Operation.all()) {
-            if (op == Operation.NONE) {
+            if (op == Operation.NONE || !built.test(op)) {
                 continue;
             }
             terms.add(candidates.buildWeighted(scope.child(op.id()), op, x, edge, weights.get(op.ordinal()),

@@ -1,7 +1,9 @@
 package org.snas4j.adapter.tensorflow.supernet;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.snas4j.adapter.tensorflow.ops.DropPath;
 import org.snas4j.adapter.tensorflow.ops.Layers;
 import org.snas4j.adapter.tensorflow.ops.Mode;
@@ -54,22 +56,40 @@ final class SupernetGraph implements AutoCloseable {
     final CellPair<Output<TFloat32>> lossGradientZ;
     final Operand<TFloat32> gradientNorm;
     final Op trainStep;
-    /** The training pass's BN moving-statistics updates alone: no weight update. */
-    final Op recalibrationStep;
+    /** The supernet's own passes: BN re-estimation of the training pass and evaluation, for any Z. */
+    final Passes supernet;
 
-    final Operand<TFloat32> evaluationLossSum;
-    final Operand<TFloat32> evaluationCorrect;
-    final Operand<TFloat32> evaluationCorrectTop5;
+    /**
+     * The passes besides the training step that a Z is run through.
+     *
+     * @param recalibrationStep a training-mode pass's BN moving-statistics updates alone: no weight update
+     * @param lossSum           an inference pass's cross-entropy summed over the batch
+     * @param correct           images whose label is the largest logit
+     * @param correctTop5       images whose label is among the five largest logits
+     */
+    record Passes(Op recalibrationStep, Operand<TFloat32> lossSum, Operand<TFloat32> correct, Operand<TFloat32> correctTop5) {
+    }
+
+    /**
+     * Passes built for discrete Z beyond this many use the supernet's: each child's passes stay in the graph, and
+     * a search meets a few dozen children at most (two per epoch, most repeating once the temperature is low).
+     */
+    static final int MAX_CHILD_PASSES = 32;
+
+    private final Ops tf;
+    private final NetworkShape shape;
+    private final CellPair<Operand<TFloat32>> zOperands;
+    private final Map<OpSelection, Passes> childPasses = new HashMap<>();
 
     SupernetGraph(SupernetConfig config, SessionSettings settings) {
-        NetworkShape shape = config.shape();
+        shape = config.shape();
         if (shape.kind() != org.snas4j.domain.space.NetworkKind.CIFAR) {
             throw new IllegalArgumentException("the supernet is built in the CIFAR layout, not " + shape.kind().id());
         }
         layout = NetworkLayout.of(shape);
         graph = new Graph();
         try {
-            Ops tf = Ops.create(graph).withDevice(settings.placement());
+            tf = Ops.create(graph).withDevice(settings.placement());
             variables = new VariableStore(tf);
             images = tf.withName("images").placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, shape.inputSize(), shape.inputSize(), shape.inputChannels())));
@@ -79,7 +99,7 @@ final class SupernetGraph implements AutoCloseable {
             z = new CellPair<>(tf.withName("z_normal").placeholder(TFloat32.class, Placeholder.shape(zShape)),
                     tf.withName("z_reduction").placeholder(TFloat32.class, Placeholder.shape(zShape)));
             learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-            CellPair<Operand<TFloat32>> zOperands = z.map(p -> p);
+            zOperands = z.map(p -> p);
 
             batchNormMomentum = tf.withName("batch_norm_momentum").placeholderWithDefault(tf.constant(Layers.BATCH_NORM_MOMENTUM),
                     Shape.scalar());
@@ -127,19 +147,51 @@ final class SupernetGraph implements AutoCloseable {
             List<Op> everything = new ArrayList<>(training.updates());
             everything.add(update.step());
             trainStep = tf.withName("train_step").withControlDependencies(everything).noOp();
-            recalibrationStep = tf.withName("recalibration_step").withControlDependencies(training.updates()).noOp();
-
-            NetworkScope inference = NetworkScope.root(tf, variables, Mode.INFERENCE);
-            Operand<TFloat32> inferenceLogits = SupernetNetwork.logits(inference, layout, images, zOperands);
-            Ops evaluation = tf;
-            Operand<TInt32> batchAxis = evaluation.constant(0);
-            evaluationLossSum = evaluation.sum(crossEntropy(evaluation, inferenceLogits), batchAxis);
-            evaluationCorrect = evaluation.sum(correct(evaluation, inferenceLogits, 1), batchAxis);
-            evaluationCorrectTop5 = evaluation.sum(correct(evaluation, inferenceLogits, Math.min(5, shape.classes())), batchAxis);
+            Op recalibrationStep = tf.withName("recalibration_step").withControlDependencies(training.updates()).noOp();
+            supernet = evaluation(recalibrationStep, OpSelection.ALL);
         } catch (RuntimeException e) {
             graph.close();
             throw e;
         }
+    }
+
+    /**
+     * The passes for {@code z}: for a discrete Z (a derived child) passes of the child's ops alone, built into
+     * this graph on first use over the same variables and placeholders (see {@link OpSelection}); otherwise,
+     * or once {@link #MAX_CHILD_PASSES} children have passes, the supernet's.
+     */
+    Passes passesFor(CellPair<EdgeOpMatrix> z) {
+        if (!OpSelection.isDiscrete(z)) {
+            return supernet;
+        }
+        OpSelection selection = OpSelection.chosenBy(z);
+        Passes built = childPasses.get(selection);
+        if (built == null && childPasses.size() < MAX_CHILD_PASSES) {
+            built = childPasses(selection);
+            childPasses.put(selection, built);
+        }
+        return built == null ? supernet : built;
+    }
+
+    /** Passes built so far for discrete Z. */
+    int childPassCount() {
+        return childPasses.size();
+    }
+
+    private Passes childPasses(OpSelection selection) {
+        // No drop-path: recalibration runs the supernet's training pass with every path kept, which is this.
+        NetworkScope training = NetworkScope.root(tf, variables, Mode.TRAINING).withBatchNormMomentum(batchNormMomentum);
+        SupernetNetwork.logits(training, layout, images, zOperands, null, selection);
+        return evaluation(tf.withControlDependencies(training.updates()).noOp(), selection);
+    }
+
+    /** {@code recalibrationStep} with an inference pass of the ops {@code selection} keeps. */
+    private Passes evaluation(Op recalibrationStep, OpSelection selection) {
+        NetworkScope inference = NetworkScope.root(tf, variables, Mode.INFERENCE);
+        Operand<TFloat32> logits = SupernetNetwork.logits(inference, layout, images, zOperands, null, selection);
+        Operand<TInt32> batchAxis = tf.constant(0);
+        return new Passes(recalibrationStep, tf.sum(crossEntropy(tf, logits), batchAxis), tf.sum(correct(tf, logits, 1), batchAxis),
+                tf.sum(correct(tf, logits, Math.min(5, shape.classes())), batchAxis));
     }
 
     private Operand<TFloat32> crossEntropy(Ops tf, Operand<TFloat32> logits) {

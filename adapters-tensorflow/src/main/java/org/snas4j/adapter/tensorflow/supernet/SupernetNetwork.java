@@ -45,6 +45,15 @@ public final class SupernetNetwork {
      */
     public static Operand<TFloat32> logits(NetworkScope scope, NetworkLayout layout, Operand<TFloat32> images,
                                            CellPair<Operand<TFloat32>> z, DropPath dropPath) {
+        return logits(scope, layout, images, z, dropPath, OpSelection.ALL);
+    }
+
+    /**
+     * As {@link #logits(NetworkScope, NetworkLayout, Operand, CellPair, DropPath)}, building only the candidate
+     * operations {@code selection} keeps (a node none of whose ops is kept is zeros, as under Z it would be).
+     */
+    public static Operand<TFloat32> logits(NetworkScope scope, NetworkLayout layout, Operand<TFloat32> images,
+                                           CellPair<Operand<TFloat32>> z, DropPath dropPath, OpSelection selection) {
         var shape = layout.shape();
         CellPair<EdgeWeights> weights = z.map(matrix -> new EdgeWeights(scope.tf(), matrix));
         NetworkScope stem = scope.child("stem");
@@ -56,7 +65,7 @@ public final class SupernetNetwork {
         FeatureMap previous = previousPrevious;
         for (CellShape cell : layout.cells()) {
             FeatureMap output = FeatureMap.of(cell(scope.child("cell" + cell.index()), cell, previousPrevious, previous,
-                    weights.get(cell.kind()), dropPath));
+                    weights.get(cell.kind()), dropPath, selection));
             previousPrevious = previous;
             previous = output;
         }
@@ -69,7 +78,7 @@ public final class SupernetNetwork {
      * state's ReLU is built once and shared by all the ops of all the edges leaving it.
      */
     static Operand<TFloat32> cell(NetworkScope scope, CellShape cell, FeatureMap previousPrevious,
-                                  FeatureMap previous, EdgeWeights z, DropPath dropPath) {
+                                  FeatureMap previous, EdgeWeights z, DropPath dropPath, OpSelection selection) {
         int channels = cell.channels();
         Operand<TFloat32> input0 = cell.previousWasReduction()
                 ? Blocks.factorizedReduce(scope.child("preprocess0"), previousPrevious, cell.prevPrevChannels(), channels, false)
@@ -84,14 +93,19 @@ public final class SupernetNetwork {
                 int edge = CellTopology.edgeIndex(from, node);
                 NetworkScope edgeScope = scope.child("edge" + edge);
                 List<Operand<TFloat32>> edgeTerms = MixedEdge.weightedTerms(edgeScope, states.get(from), cell.edge(edge),
-                        z.edge(edge), z.edge(edge, channels), CANDIDATES);
+                        z.edge(edge), z.edge(edge, channels), CANDIDATES, op -> selection.keeps(cell.kind(), edge, op));
+                if (edgeTerms.isEmpty()) {
+                    continue;
+                }
                 if (dropPath == null) {
                     terms.addAll(edgeTerms);
                 } else {
                     terms.add(dropPath.apply(edgeScope, Layers.sum(edgeScope, edgeTerms)));
                 }
             }
-            states.add(FeatureMap.of(Layers.sum(scope, terms)));
+            states.add(FeatureMap.of(terms.isEmpty()
+                    ? Layers.zeros(scope, states.get(0).value(), cell.edge(CellTopology.edgeIndex(0, node)).stride())
+                    : Layers.sum(scope, terms)));
         }
         List<Operand<TFloat32>> nodes = states.subList(CellTopology.INPUT_NODES, CellTopology.NODES).stream().map(FeatureMap::value).toList();
         return scope.tf().concat(nodes, scope.tf().constant(3));

@@ -117,9 +117,15 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
         }
     }
 
+    /** A derived child's Z (discrete) runs through passes of the child's ops alone: see {@link OpSelection}. */
     @Override
     public EvaluationResult evaluate(Batch batch, CellPair<EdgeOpMatrix> z) {
         requireOpen();
+        return evaluate(batch, z, net.passesFor(z));
+    }
+
+    /** {@link #evaluate(Batch, CellPair)} through {@code passes} (tests compare a child's passes with the supernet's). */
+    EvaluationResult evaluate(Batch batch, CellPair<EdgeOpMatrix> z, SupernetGraph.Passes passes) {
         BatchFeeds.Tensors inputs = feeds.fill(batch);
         fillZ(z);
         try (Result result = session.runner()
@@ -128,9 +134,9 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
                 .feed(net.labels, inputs.labels())
                 .feed(net.z.normal(), zFeeds.normal())
                 .feed(net.z.reduction(), zFeeds.reduction())
-                .fetch(net.evaluationLossSum)
-                .fetch(net.evaluationCorrect)
-                .fetch(net.evaluationCorrectTop5)
+                .fetch(passes.lossSum())
+                .fetch(passes.correct())
+                .fetch(passes.correctTop5())
                 .run()) {
             return new EvaluationResult(scalar(result, 0), Math.round(scalar(result, 1)), Math.round(scalar(result, 2)), batch.size());
         }
@@ -139,15 +145,22 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
     @Override
     public EvaluationResult evaluateRecalibrated(CellPair<EdgeOpMatrix> z, Iterable<Batch> calibration, Iterable<Batch> batches) {
         requireOpen();
+        Objects.requireNonNull(z, "z");
+        return evaluateRecalibrated(z, calibration, batches, net.passesFor(z));
+    }
+
+    /** {@link #evaluateRecalibrated(CellPair, Iterable, Iterable)} through {@code passes}. */
+    EvaluationResult evaluateRecalibrated(CellPair<EdgeOpMatrix> z, Iterable<Batch> calibration, Iterable<Batch> batches,
+                                          SupernetGraph.Passes passes) {
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(batches, "batches");
         // Every variable, not only the BN statistics: one read and one write, and nothing can be left changed.
         Map<String, float[]> supernetState = net.variables.read(session);
         try {
-            recalibrate(z, calibration);
+            recalibrate(z, calibration, passes);
             EvaluationResult total = EvaluationResult.EMPTY;
             for (Batch batch : batches) {
-                total = total.plus(evaluate(batch, z));
+                total = total.plus(evaluate(batch, z, passes));
             }
             return total;
         } finally {
@@ -156,25 +169,25 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
     }
 
     /** Training-mode passes under {@code z} whose only effect is to make each BN layer's statistics the mean over the batches. */
-    private void recalibrate(CellPair<EdgeOpMatrix> z, Iterable<Batch> calibration) {
-        int passes = 0;
+    private void recalibrate(CellPair<EdgeOpMatrix> z, Iterable<Batch> calibration, SupernetGraph.Passes passes) {
+        int count = 0;
         for (Batch batch : calibration) {
             BatchFeeds.Tensors inputs = feeds.fill(batch);
             fillZ(z);
-            try (TFloat32 momentum = TFloat32.scalarOf(1f / (passes + 1));
+            try (TFloat32 momentum = TFloat32.scalarOf(1f / (count + 1));
                  TFloat32 keepAll = TFloat32.scalarOf(1f)) {
                 Session.Runner runner = session.runner()
                         .feed(net.images, inputs.images())
                         .feed(net.z.normal(), zFeeds.normal())
                         .feed(net.z.reduction(), zFeeds.reduction())
                         .feed(net.batchNormMomentum, momentum)
-                        .addTarget(net.recalibrationStep);
+                        .addTarget(passes.recalibrationStep());
                 if (net.keepProbability != null) {
                     runner.feed(net.keepProbability, keepAll);
                 }
                 runner.run().close();
             }
-            passes++;
+            count++;
         }
     }
 
