@@ -331,11 +331,14 @@ static float* thread_scratch(int64_t floats) {
 
 typedef struct {
     int64_t stride, pad, relu_input, dilation;
+    /* The separable ops take a pointwise filter; the depthwise ones are the same kernels without it. */
+    int separable;
 } attributes;
 
 /* Reads the stride and padding attributes, and relu_input and dilation for the separable ops. */
 static void* create_with(TF_OpKernelConstruction* ctx, int separable) {
     attributes* a = calloc(1, sizeof(attributes));
+    a->separable = separable;
     TF_Status* status = TF_NewStatus();
     TF_OpKernelConstruction_GetAttrInt64(ctx, "stride", &a->stride, status);
     if (TF_GetCode(status) == TF_OK) {
@@ -582,10 +585,17 @@ typedef struct {
     int64_t out;
 } separable_geometry;
 
-/* Reads and checks the geometry of input, depthwise and pointwise filter; on bad shapes sets the status. */
+/*
+ * Reads and checks the geometry of input, depthwise and pointwise filter (w NULL for the depthwise op, whose
+ * output has the input's channels); on bad shapes sets the status.
+ */
 static int read_separable(const attributes* a, const TF_Tensor* x, const TF_Tensor* f, const TF_Tensor* w,
                           separable_geometry* s, TF_Status* status) {
     if (!read_geometry(a, x, f, &s->g, status)) return 0;
+    if (w == NULL) {
+        s->out = s->g.c;
+        return 1;
+    }
     if (TF_NumDims(w) != 4 || TF_Dim(w, 0) != 1 || TF_Dim(w, 1) != 1 || TF_Dim(w, 2) != s->g.c || TF_Dim(w, 3) < 1) {
         TF_SetStatus(status, TF_INVALID_ARGUMENT, "pointwise filter must be [1, 1, channels, out] for the input's channels");
         return 0;
@@ -720,92 +730,39 @@ static void finish(TF_OpKernelContext* ctx, TF_Status* status, TF_Tensor* tensor
     TF_DeleteStatus(status);
 }
 
-/* The depthwise op: the separable op's kernels without the ReLU and the 1x1 convolution. */
+/* Forward pass of both ops: the depthwise op is the separable one without ReLU and pointwise filter. */
 static void compute_forward(void* kernel, TF_OpKernelContext* ctx) {
-    TF_Status* status = TF_NewStatus();
-    TF_Tensor *x = NULL, *f = NULL, *y = NULL;
-    float* scratch = NULL;
-    separable_geometry s;
-    get_inputs(ctx, (TF_Tensor**[]) {&x, &f}, 2, status);
-    if (TF_GetCode(status) == TF_OK && read_geometry(kernel, x, f, &s.g, status)) {
-        const geometry* g = &s.g;
-        s.out = g->c;
-        int64_t dims[4] = {g->n, g->oh, g->ow, g->c};
-        y = TF_AllocateOutput(ctx, 0, TF_FLOAT, dims, 4, sizeof(float) * g->n * g->oh * g->ow * g->c, status);
-        if (TF_GetCode(status) == TF_OK) {
-            scratch = thread_scratch(forward_scratch_size(&s) + 1);
-            if (scratch == NULL) TF_SetStatus(status, TF_RESOURCE_EXHAUSTED, "out of memory for the padded input");
-        }
-        if (TF_GetCode(status) == TF_OK && g->n * g->c > 0) {
-            separable_forward(&s, 0, TF_TensorData(x), TF_TensorData(f), NULL, TF_TensorData(y), scratch);
-        }
-    }
-    finish(ctx, status, (TF_Tensor*[]) {x, f, y}, 3);
-}
-
-static void compute_backward(void* kernel, TF_OpKernelContext* ctx) {
-    TF_Status* status = TF_NewStatus();
-    TF_Tensor *x = NULL, *f = NULL, *dy = NULL, *dx = NULL, *df = NULL;
-    float* scratch = NULL;
-    separable_geometry s;
-    get_inputs(ctx, (TF_Tensor**[]) {&x, &f, &dy}, 3, status);
-    if (TF_GetCode(status) == TF_OK && read_geometry(kernel, x, f, &s.g, status)) {
-        s.out = s.g.c;
-        if (TF_NumDims(dy) != 4 || TF_Dim(dy, 0) != s.g.n || TF_Dim(dy, 1) != s.g.oh || TF_Dim(dy, 2) != s.g.ow
-                || TF_Dim(dy, 3) != s.g.c) {
-            TF_SetStatus(status, TF_INVALID_ARGUMENT, "output gradient does not have the convolution's output shape");
-        }
-    }
-    if (TF_GetCode(status) == TF_OK) {
-        const geometry* g = &s.g;
-        int64_t x_dims[4] = {g->n, g->h, g->w, g->c};
-        int64_t f_dims[4] = {g->k, g->k, g->c, 1};
-        dx = TF_AllocateOutput(ctx, 0, TF_FLOAT, x_dims, 4, sizeof(float) * g->n * g->h * g->w * g->c, status);
-        if (TF_GetCode(status) == TF_OK) {
-            df = TF_AllocateOutput(ctx, 1, TF_FLOAT, f_dims, 4, sizeof(float) * g->k * g->k * g->c, status);
-        }
-        if (TF_GetCode(status) == TF_OK) {
-            scratch = thread_scratch(backward_scratch_size(&s) + 1);
-            if (scratch == NULL) TF_SetStatus(status, TF_RESOURCE_EXHAUSTED, "out of memory for the depthwise gradient");
-        }
-        if (TF_GetCode(status) == TF_OK) {
-            separable_backward(&s, 0, TF_TensorData(x), TF_TensorData(f), NULL, TF_TensorData(dy), TF_TensorData(dx),
-                    TF_TensorData(df), NULL, scratch);
-        }
-    }
-    finish(ctx, status, (TF_Tensor*[]) {x, f, dy, dx, df}, 5);
-}
-
-static void compute_separable_forward(void* kernel, TF_OpKernelContext* ctx) {
     const attributes* a = kernel;
     TF_Status* status = TF_NewStatus();
     TF_Tensor *x = NULL, *f = NULL, *w = NULL, *y = NULL;
     float* scratch = NULL;
     separable_geometry s;
-    get_inputs(ctx, (TF_Tensor**[]) {&x, &f, &w}, 3, status);
+    get_inputs(ctx, (TF_Tensor**[]) {&x, &f, &w}, a->separable ? 3 : 2, status);
     if (TF_GetCode(status) == TF_OK && read_separable(a, x, f, w, &s, status)) {
         const geometry* g = &s.g;
         int64_t dims[4] = {g->n, g->oh, g->ow, s.out};
         y = TF_AllocateOutput(ctx, 0, TF_FLOAT, dims, 4, sizeof(float) * g->n * g->oh * g->ow * s.out, status);
         if (TF_GetCode(status) == TF_OK) {
             scratch = thread_scratch(forward_scratch_size(&s) + 1);
-            if (scratch == NULL) TF_SetStatus(status, TF_RESOURCE_EXHAUSTED, "out of memory for the depthwise output");
+            if (scratch == NULL) TF_SetStatus(status, TF_RESOURCE_EXHAUSTED, "out of memory for the padded input");
         }
         if (TF_GetCode(status) == TF_OK && g->n > 0) {
-            separable_forward(&s, (int) a->relu_input, TF_TensorData(x), TF_TensorData(f), TF_TensorData(w),
+            separable_forward(&s, (int) a->relu_input, TF_TensorData(x), TF_TensorData(f), w ? TF_TensorData(w) : NULL,
                     TF_TensorData(y), scratch);
         }
     }
     finish(ctx, status, (TF_Tensor*[]) {x, f, w, y}, 4);
 }
 
-static void compute_separable_backward(void* kernel, TF_OpKernelContext* ctx) {
+/* Gradient of both ops: inputs x, f, [w,] dy; outputs dx, df[, dw]. */
+static void compute_backward(void* kernel, TF_OpKernelContext* ctx) {
     const attributes* a = kernel;
     TF_Status* status = TF_NewStatus();
     TF_Tensor *x = NULL, *f = NULL, *w = NULL, *dy = NULL, *dx = NULL, *df = NULL, *dw = NULL;
     float* scratch = NULL;
     separable_geometry s;
-    get_inputs(ctx, (TF_Tensor**[]) {&x, &f, &w, &dy}, 4, status);
+    if (a->separable) get_inputs(ctx, (TF_Tensor**[]) {&x, &f, &w, &dy}, 4, status);
+    else get_inputs(ctx, (TF_Tensor**[]) {&x, &f, &dy}, 3, status);
     if (TF_GetCode(status) == TF_OK && read_separable(a, x, f, w, &s, status)) {
         if (TF_NumDims(dy) != 4 || TF_Dim(dy, 0) != s.g.n || TF_Dim(dy, 1) != s.g.oh || TF_Dim(dy, 2) != s.g.ow
                 || TF_Dim(dy, 3) != s.out) {
@@ -821,16 +778,16 @@ static void compute_separable_backward(void* kernel, TF_OpKernelContext* ctx) {
         if (TF_GetCode(status) == TF_OK) {
             df = TF_AllocateOutput(ctx, 1, TF_FLOAT, f_dims, 4, sizeof(float) * g->k * g->k * g->c, status);
         }
-        if (TF_GetCode(status) == TF_OK) {
+        if (TF_GetCode(status) == TF_OK && w) {
             dw = TF_AllocateOutput(ctx, 2, TF_FLOAT, w_dims, 4, sizeof(float) * g->c * s.out, status);
         }
         if (TF_GetCode(status) == TF_OK) {
             scratch = thread_scratch(backward_scratch_size(&s) + 1);
-            if (scratch == NULL) TF_SetStatus(status, TF_RESOURCE_EXHAUSTED, "out of memory for the separable gradient");
+            if (scratch == NULL) TF_SetStatus(status, TF_RESOURCE_EXHAUSTED, "out of memory for the gradient");
         }
         if (TF_GetCode(status) == TF_OK) {
-            separable_backward(&s, (int) a->relu_input, TF_TensorData(x), TF_TensorData(f), TF_TensorData(w),
-                    TF_TensorData(dy), TF_TensorData(dx), TF_TensorData(df), TF_TensorData(dw), scratch);
+            separable_backward(&s, (int) a->relu_input, TF_TensorData(x), TF_TensorData(f), w ? TF_TensorData(w) : NULL,
+                    TF_TensorData(dy), TF_TensorData(dx), TF_TensorData(df), dw ? TF_TensorData(dw) : NULL, scratch);
         }
     }
     finish(ctx, status, (TF_Tensor*[]) {x, f, w, dy, dx, df, dw}, 7);
@@ -895,12 +852,11 @@ __attribute__((constructor)) static void register_ops(void) {
                 status);
     }
     if (TF_GetCode(status) == TF_OK) {
-        register_op("Snas4jSeparableConv2d", separable_inputs, forward_outputs, 1, unknown_shape,
-                compute_separable_forward, status);
+        register_op("Snas4jSeparableConv2d", separable_inputs, forward_outputs, 1, unknown_shape, compute_forward, status);
     }
     if (TF_GetCode(status) == TF_OK) {
         register_op("Snas4jSeparableConv2dGrad", separable_backward_inputs, separable_backward_outputs, 1,
-                separable_gradient_shapes, compute_separable_backward, status);
+                separable_gradient_shapes, compute_backward, status);
     }
     TF_DeleteStatus(status);
 }
