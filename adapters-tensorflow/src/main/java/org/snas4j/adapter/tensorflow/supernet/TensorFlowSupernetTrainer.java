@@ -18,6 +18,7 @@ import org.snas4j.application.port.out.training.SupernetConfig;
 import org.snas4j.application.port.out.training.SupernetTrainer;
 import org.snas4j.domain.space.CellPair;
 import org.snas4j.domain.space.EdgeOpMatrix;
+import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -41,6 +42,8 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
     /** Keys the drop-path masks by the run's seed, apart from the weight initialisation's streams. */
     private final long dropPathStream;
     private final StepTrace stepTrace;
+    /** Device and threads, for the graphs children are evaluated in too. */
+    private final SessionSettings settings;
     private boolean closed;
 
     /**
@@ -70,6 +73,7 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
             learningRateFeed = acquiring.add(TFloat32.scalarOf(0f));
             acquiring.keepAll();
         }
+        this.settings = settings;
         dropPathStream = config.seed() * 0x9E3779B97F4A7C15L + 0x44524F50L;
         stepTrace = new StepTrace(net.graph, recorder);
     }
@@ -85,11 +89,11 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
         learningRateFeed.setFloat((float) learningRate);
         try (TInt64 seed = TInt64.vectorOf(dropPathStream, globalStep)) {
             Session.Runner runner = session.runner()
-                    .feed(net.images, inputs.images())
-                    .feed(net.oneHotLabels, inputs.oneHotLabels())
-                    .feed(net.labels, inputs.labels())
-                    .feed(net.z.normal(), zFeeds.normal())
-                    .feed(net.z.reduction(), zFeeds.reduction())
+                    .feed(net.inputs.images(), inputs.images())
+                    .feed(net.inputs.oneHotLabels(), inputs.oneHotLabels())
+                    .feed(net.inputs.labels(), inputs.labels())
+                    .feed(net.inputs.z().normal(), zFeeds.normal())
+                    .feed(net.inputs.z().reduction(), zFeeds.reduction())
                     .feed(net.learningRate, learningRateFeed);
             if (net.dropPathSeed != null) {
                 runner.feed(net.dropPathSeed, seed);
@@ -117,23 +121,54 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
         }
     }
 
-    /** A derived child's Z (discrete) runs through passes of the child's ops alone: see {@link OpSelection}. */
     @Override
     public EvaluationResult evaluate(Batch batch, CellPair<EdgeOpMatrix> z) {
         requireOpen();
-        return evaluate(batch, z, net.passesFor(z));
+        return evaluate(session, net.inputs, net.supernet, batch, z);
     }
 
-    /** {@link #evaluate(Batch, CellPair)} through {@code passes} (tests compare a child's passes with the supernet's). */
-    EvaluationResult evaluate(Batch batch, CellPair<EdgeOpMatrix> z, SupernetGraph.Passes passes) {
+    /**
+     * A derived child's Z (every entry 0 or 1) is evaluated in a graph of the child's ops alone
+     * ({@link ChildEvaluationGraph}), any other Z on the supernet with its statistics restored afterwards.
+     */
+    @Override
+    public EvaluationResult evaluateRecalibrated(CellPair<EdgeOpMatrix> z, Iterable<Batch> calibration, Iterable<Batch> batches) {
+        requireOpen();
+        Objects.requireNonNull(z, "z");
+        Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(batches, "batches");
+        if (!OpSelection.isDiscrete(z)) {
+            return evaluateRecalibratedOnTheSupernet(z, calibration, batches);
+        }
+        try (ChildEvaluationGraph child = new ChildEvaluationGraph(net.layout, OpSelection.chosenBy(z), settings,
+                net.variables.read(session))) {
+            recalibrate(child.session, child.inputs, child.passes, null, z, calibration);
+            return EvaluationResult.total(batches, batch -> evaluate(child.session, child.inputs, child.passes, batch, z));
+        }
+    }
+
+    /** {@link #evaluateRecalibrated} through the supernet's own passes, whatever Z is (tests compare the two). */
+    EvaluationResult evaluateRecalibratedOnTheSupernet(CellPair<EdgeOpMatrix> z, Iterable<Batch> calibration, Iterable<Batch> batches) {
+        // Every variable, not only the BN statistics: one read and one write, and nothing can be left changed.
+        Map<String, float[]> supernetState = net.variables.read(session);
+        try {
+            recalibrate(session, net.inputs, net.supernet, net.keepProbability, z, calibration);
+            return EvaluationResult.total(batches, batch -> evaluate(session, net.inputs, net.supernet, batch, z));
+        } finally {
+            net.variables.write(session, supernetState);
+        }
+    }
+
+    private EvaluationResult evaluate(Session target, SupernetInputs placeholders, SupernetGraph.Passes passes, Batch batch,
+                                      CellPair<EdgeOpMatrix> z) {
         BatchFeeds.Tensors inputs = feeds.fill(batch);
         fillZ(z);
-        try (Result result = session.runner()
-                .feed(net.images, inputs.images())
-                .feed(net.oneHotLabels, inputs.oneHotLabels())
-                .feed(net.labels, inputs.labels())
-                .feed(net.z.normal(), zFeeds.normal())
-                .feed(net.z.reduction(), zFeeds.reduction())
+        try (Result result = target.runner()
+                .feed(placeholders.images(), inputs.images())
+                .feed(placeholders.oneHotLabels(), inputs.oneHotLabels())
+                .feed(placeholders.labels(), inputs.labels())
+                .feed(placeholders.z().normal(), zFeeds.normal())
+                .feed(placeholders.z().reduction(), zFeeds.reduction())
                 .fetch(passes.lossSum())
                 .fetch(passes.correct())
                 .fetch(passes.correctTop5())
@@ -142,48 +177,26 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
         }
     }
 
-    @Override
-    public EvaluationResult evaluateRecalibrated(CellPair<EdgeOpMatrix> z, Iterable<Batch> calibration, Iterable<Batch> batches) {
-        requireOpen();
-        Objects.requireNonNull(z, "z");
-        return evaluateRecalibrated(z, calibration, batches, net.passesFor(z));
-    }
-
-    /** {@link #evaluateRecalibrated(CellPair, Iterable, Iterable)} through {@code passes}. */
-    EvaluationResult evaluateRecalibrated(CellPair<EdgeOpMatrix> z, Iterable<Batch> calibration, Iterable<Batch> batches,
-                                          SupernetGraph.Passes passes) {
-        Objects.requireNonNull(calibration, "calibration");
-        Objects.requireNonNull(batches, "batches");
-        // Every variable, not only the BN statistics: one read and one write, and nothing can be left changed.
-        Map<String, float[]> supernetState = net.variables.read(session);
-        try {
-            recalibrate(z, calibration, passes);
-            EvaluationResult total = EvaluationResult.EMPTY;
-            for (Batch batch : batches) {
-                total = total.plus(evaluate(batch, z, passes));
-            }
-            return total;
-        } finally {
-            net.variables.write(session, supernetState);
-        }
-    }
-
-    /** Training-mode passes under {@code z} whose only effect is to make each BN layer's statistics the mean over the batches. */
-    private void recalibrate(CellPair<EdgeOpMatrix> z, Iterable<Batch> calibration, SupernetGraph.Passes passes) {
+    /**
+     * Training-mode passes under {@code z} whose only effect is to make each BN layer's statistics the mean over
+     * the batches; {@code keepProbability} (null where there is no drop-path) is fed 1, so that no path is dropped.
+     */
+    private void recalibrate(Session target, SupernetInputs placeholders, SupernetGraph.Passes passes, Operand<TFloat32> keepProbability,
+                             CellPair<EdgeOpMatrix> z, Iterable<Batch> calibration) {
         int count = 0;
         for (Batch batch : calibration) {
             BatchFeeds.Tensors inputs = feeds.fill(batch);
             fillZ(z);
             try (TFloat32 momentum = TFloat32.scalarOf(1f / (count + 1));
                  TFloat32 keepAll = TFloat32.scalarOf(1f)) {
-                Session.Runner runner = session.runner()
-                        .feed(net.images, inputs.images())
-                        .feed(net.z.normal(), zFeeds.normal())
-                        .feed(net.z.reduction(), zFeeds.reduction())
-                        .feed(net.batchNormMomentum, momentum)
+                Session.Runner runner = target.runner()
+                        .feed(placeholders.images(), inputs.images())
+                        .feed(placeholders.z().normal(), zFeeds.normal())
+                        .feed(placeholders.z().reduction(), zFeeds.reduction())
+                        .feed(placeholders.batchNormMomentum(), momentum)
                         .addTarget(passes.recalibrationStep());
-                if (net.keepProbability != null) {
-                    runner.feed(net.keepProbability, keepAll);
+                if (keepProbability != null) {
+                    runner.feed(keepProbability, keepAll);
                 }
                 runner.run().close();
             }

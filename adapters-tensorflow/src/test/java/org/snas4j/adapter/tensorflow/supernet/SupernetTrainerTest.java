@@ -340,8 +340,9 @@ class SupernetTrainerTest {
             TFloat32 normal = TFloat32.tensorOf(zShape, DataBuffers.of(z.get("normal")));
             TFloat32 reduction = TFloat32.tensorOf(zShape, DataBuffers.of(z.get("reduction")));
             Session.Runner runner = trainer.session().runner()
-                    .feed(g.images, inputs.images()).feed(g.oneHotLabels, inputs.oneHotLabels()).feed(g.labels, inputs.labels())
-                    .feed(g.z.normal(), normal).feed(g.z.reduction(), reduction)
+                    .feed(g.inputs.images(), inputs.images()).feed(g.inputs.oneHotLabels(), inputs.oneHotLabels())
+                    .feed(g.inputs.labels(), inputs.labels())
+                    .feed(g.inputs.z().normal(), normal).feed(g.inputs.z().reduction(), reduction)
                     .fetch(g.loss);
             if (withGradient) {
                 runner.fetch(g.lossGradientZ.normal()).fetch(g.lossGradientZ.reduction());

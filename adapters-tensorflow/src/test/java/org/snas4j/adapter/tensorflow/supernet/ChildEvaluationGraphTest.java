@@ -3,8 +3,6 @@ package org.snas4j.adapter.tensorflow.supernet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +12,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.snas4j.adapter.tensorflow.train.SessionSettings;
 import org.snas4j.application.port.out.data.Batch;
+import org.snas4j.application.port.out.device.Device;
 import org.snas4j.application.port.out.training.EvaluationResult;
 import org.snas4j.domain.distribution.ArchitectureDistribution;
 import org.snas4j.domain.space.CellKind;
@@ -24,10 +24,11 @@ import org.snas4j.domain.space.EdgeOpMatrix;
 import org.snas4j.domain.space.Operation;
 
 /**
- * A derived child's Z runs through passes built of the child's ops alone ({@link OpSelection}): they must
- * give what the supernet's passes give under the same Z, be built once per child, and leave the weights alone.
+ * A derived child's BN re-estimation and evaluation run in a graph of the child's ops alone
+ * ({@link ChildEvaluationGraph}, {@link OpSelection}): they must give what the supernet's passes give under the
+ * same Z and leave the supernet as it was.
  */
-class ChildPassesTest {
+class ChildEvaluationGraphTest {
 
     /** Every edge one op, drawn uniformly (none included): an edge-all child. */
     private static final CellPair<EdgeOpMatrix> EDGE_ALL = ArchitectureDistribution.uniformOneHot(new SplittableRandom(31));
@@ -52,37 +53,37 @@ class ChildPassesTest {
     }
 
     @Test
-    void aChildsPassesEvaluateAsTheSupernetDoesUnderItsZ() {
+    void aChildsGraphEvaluatesAsTheSupernetDoesUnderItsZ() {
         for (CellPair<EdgeOpMatrix> child : List.of(EDGE_ALL, topTwoWithAnEmptyNode(), noneButPools())) {
-            SupernetGraph.Passes passes = trainer.graph().passesFor(child);
-            assertNotSame(trainer.graph().supernet, passes, "a discrete Z gets passes of its own");
-            assertClose(trainer.evaluate(probe, child, trainer.graph().supernet), trainer.evaluate(probe, child, passes), child);
-            assertClose(trainer.evaluateRecalibrated(child, List.of(calibration), List.of(probe), trainer.graph().supernet),
-                    trainer.evaluateRecalibrated(child, List.of(calibration), List.of(probe), passes), child);
+            assertClose(trainer.evaluateRecalibratedOnTheSupernet(child, List.of(calibration), List.of(probe)),
+                    trainer.evaluateRecalibrated(child, List.of(calibration), List.of(probe)), child);
         }
     }
 
     @Test
-    void theyAreBuiltOncePerChildAndHoldOnlyItsOps() {
-        CellPair<EdgeOpMatrix> child = noneButPools();
-        int operationsBefore = operations();
-        int passesBefore = trainer.graph().childPassCount();
-        SupernetGraph.Passes built = trainer.graph().passesFor(child);
-        int added = operations() - operationsBefore;
-        assertSame(built, trainer.graph().passesFor(copy(child)), "an equal Z finds the passes built");
-        assertTrue(trainer.graph().childPassCount() <= passesBefore + 1);
-        assertEquals(operations(), operationsBefore + added, "nothing more is built for it");
-        // The supernet's two passes (with the gradients and the update) hold several times as many ops.
-        assertTrue(added < operationsBefore / 4, added + " ops for a child of pools, the whole graph has " + operationsBefore);
+    void itHoldsOnlyTheChildsOpsAndTheSupernetIsLeftAsItWas() {
+        int supernetOperations = operations(trainer.graph().graph);
+        Map<String, float[]> before = trainer.variables().read(trainer.session());
+        try (ChildEvaluationGraph child = new ChildEvaluationGraph(trainer.graph().layout, OpSelection.chosenBy(noneButPools()),
+                SessionSettings.of(Device.CPU, 1), before)) {
+            // The supernet's graph (both passes, the gradients, the update) holds many times as many ops.
+            int childOperations = operations(child.graph);
+            assertTrue(childOperations < supernetOperations / 8, childOperations + " ops for a child of pools, the supernet has "
+                    + supernetOperations);
+        }
+        trainer.evaluateRecalibrated(topTwoWithAnEmptyNode(), List.of(calibration), List.of(probe));
+        trainer.evaluateRecalibrated(TinySupernets.softZ(70), List.of(calibration), List.of(probe));
+        assertEquals(supernetOperations, operations(trainer.graph().graph), "nothing is added to the supernet's graph");
+        Map<String, float[]> after = trainer.variables().read(trainer.session());
+        before.forEach((name, values) -> assertArrayEquals(values, after.get(name), name + " unchanged"));
     }
 
     @Test
-    void aSoftZUsesTheSupernetsPassesAndTheWeightsAreLeftAsTheyWere() {
-        assertSame(trainer.graph().supernet, trainer.graph().passesFor(TinySupernets.softZ(70)));
-        Map<String, float[]> before = trainer.variables().read(trainer.session());
-        trainer.evaluateRecalibrated(topTwoWithAnEmptyNode(), List.of(calibration), List.of(probe));
-        Map<String, float[]> after = trainer.variables().read(trainer.session());
-        before.forEach((name, values) -> assertArrayEquals(values, after.get(name), name + " restored exactly"));
+    void aChildNeedsTheSupernetsValuesOfItsVariables() {
+        Map<String, float[]> values = trainer.variables().read(trainer.session());
+        values.keySet().removeIf(name -> name.contains("classifier"));
+        assertThrows(IllegalArgumentException.class, () -> new ChildEvaluationGraph(trainer.graph().layout,
+                OpSelection.chosenBy(EDGE_ALL), SessionSettings.of(Device.CPU, 1), values).close());
     }
 
     @Test
@@ -97,19 +98,6 @@ class ChildPassesTest {
                 assertEquals(op.ordinal() == chosen, selection.keeps(CellKind.NORMAL, edge, op), "edge " + edge + " " + op);
                 assertTrue(OpSelection.ALL.keeps(CellKind.NORMAL, edge, op));
             }
-        }
-    }
-
-    @Test
-    void beyondTheLimitFurtherChildrenUseTheSupernetsPasses() {
-        try (TensorFlowSupernetTrainer fresh = new TensorFlowSupernetTrainer(TinySupernets.config(TinySupernets.TINY, 5))) {
-            SplittableRandom random = new SplittableRandom(80);
-            while (fresh.graph().childPassCount() < SupernetGraph.MAX_CHILD_PASSES) {
-                assertNotSame(fresh.graph().supernet, fresh.graph().passesFor(ArchitectureDistribution.uniformOneHot(random)));
-            }
-            assertSame(fresh.graph().supernet, fresh.graph().passesFor(ArchitectureDistribution.uniformOneHot(random)));
-            EvaluationResult result = fresh.evaluate(probe, ArchitectureDistribution.uniformOneHot(random));
-            assertEquals(probe.size(), result.count());
         }
     }
 
@@ -150,9 +138,9 @@ class ChildPassesTest {
         return zeroed;
     }
 
-    private static int operations() {
+    private static int operations(org.tensorflow.Graph graph) {
         int count = 0;
-        for (var it = trainer.graph().graph.operations(); it.hasNext(); it.next()) {
+        for (var it = graph.operations(); it.hasNext(); it.next()) {
             count++;
         }
         return count;
@@ -164,10 +152,5 @@ class ChildPassesTest {
         assertEquals(supernet.correctTop5(), child.correctTop5(), "top-5 under " + z);
         // The same terms summed in another order: rounding apart, the same loss.
         assertEquals(supernet.lossSum(), child.lossSum(), 1e-5 * Math.abs(supernet.lossSum()), "loss under " + z);
-    }
-
-    /** An equal Z that is another object, as the search derives one each epoch. */
-    private static CellPair<EdgeOpMatrix> copy(CellPair<EdgeOpMatrix> z) {
-        return z.map(m -> EdgeOpMatrix.ofRowMajor(m.toRowMajor()));
     }
 }
