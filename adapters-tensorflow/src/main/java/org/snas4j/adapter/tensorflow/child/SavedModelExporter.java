@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -113,15 +112,7 @@ public final class SavedModelExporter implements ModelExporter {
             Operand<TFloat32> logits = tf.withName(LOGITS).identity(outputs.logits());
             Operand<TFloat32> probabilities = tf.withName(PROBABILITIES).nn.softmax(outputs.logits());
             try (Session session = new Session(graph)) {
-                Map<String, float[]> values = new LinkedHashMap<>();
-                for (String name : variables.names()) {
-                    float[] value = trained.get(name);
-                    if (value == null) {
-                        throw new IllegalStateException("the trained network has no variable " + name);
-                    }
-                    values.put(name, value);
-                }
-                variables.write(session, values);
+                variables.writeFrom(session, trained);
                 Signature signature = Signature.builder().key(SIGNATURE).input(INPUT, images)
                         .output(LOGITS, logits).output(PROBABILITIES, probabilities).build();
                 SavedModelBundle.exporter(directory.toString()).withSession(session).withSignature(signature).export();

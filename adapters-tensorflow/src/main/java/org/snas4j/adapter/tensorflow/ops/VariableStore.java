@@ -126,6 +126,22 @@ public final class VariableStore {
         write(session, values);
     }
 
+    /**
+     * Assigns every variable of the store its value in {@code values}, which may hold more (a supernet's for a
+     * child's graph, a checkpoint's for an export); a variable without a value is refused, naming it.
+     */
+    public void writeFrom(Session session, Map<String, float[]> values) {
+        Map<String, float[]> own = new LinkedHashMap<>();
+        for (String name : entries.keySet()) {
+            float[] value = values.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("no value for the variable " + name);
+            }
+            own.put(name, value);
+        }
+        write(session, own);
+    }
+
     /** Assigns the given values (every variable of the store, row-major) in one session run. */
     public void write(Session session, Map<String, float[]> values) {
         if (!values.keySet().equals(entries.keySet())) {

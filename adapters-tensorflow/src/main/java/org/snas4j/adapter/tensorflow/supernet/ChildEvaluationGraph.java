@@ -1,6 +1,5 @@
 package org.snas4j.adapter.tensorflow.supernet;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.snas4j.adapter.tensorflow.ops.Mode;
 import org.snas4j.adapter.tensorflow.ops.NetworkScope;
@@ -38,15 +37,7 @@ final class ChildEvaluationGraph implements AutoCloseable {
             passes = SupernetGraph.Passes.build(tf, variables, layout, inputs, tf.withControlDependencies(training.updates()).noOp(),
                     selection);
             session = acquiring.add(new Session(graph, settings.toConfigProto()));
-            Map<String, float[]> childValues = new LinkedHashMap<>();
-            for (String name : variables.names()) {
-                float[] value = supernetValues.get(name);
-                if (value == null) {
-                    throw new IllegalArgumentException("the supernet has no variable " + name);
-                }
-                childValues.put(name, value);
-            }
-            variables.write(session, childValues);
+            variables.writeFrom(session, supernetValues);
             acquiring.keepAll();
         }
     }

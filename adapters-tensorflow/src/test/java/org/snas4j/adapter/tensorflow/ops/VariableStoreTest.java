@@ -49,6 +49,26 @@ class VariableStoreTest {
         }
     }
 
+    @Test
+    void writeFromTakesItsOwnVariablesOutOfALargerMapAndNamesAMissingOne() {
+        try (Graph graph = new Graph()) {
+            VariableStore store = new VariableStore(Ops.create(graph));
+            store.trainable("a/w", Shape.of(2), WeightInit.constant(0f));
+            store.state("a/bn/moving_mean", Shape.of(1), WeightInit.constant(0f));
+            try (Session session = new Session(graph, SessionSettings.of(Device.CPU, 1).toConfigProto())) {
+                store.writeFrom(session, Map.of("a/w", new float[] {1, 2}, "a/bn/moving_mean", new float[] {3},
+                        "b/w", new float[] {4, 5, 6}));
+                Map<String, float[]> read = store.read(session);
+                assertArrayEquals(new float[] {1, 2}, read.get("a/w"));
+                assertArrayEquals(new float[] {3}, read.get("a/bn/moving_mean"));
+                IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                        () -> store.writeFrom(session, Map.of("a/w", new float[] {7, 8})));
+                assertEquals("no value for the variable a/bn/moving_mean", missing.getMessage());
+                assertArrayEquals(new float[] {1, 2}, store.read(session).get("a/w"), "nothing written when one is missing");
+            }
+        }
+    }
+
     private static Map<String, float[]> initialValues(List<String> names, long seed) {
         try (Graph graph = new Graph()) {
             VariableStore store = new VariableStore(Ops.create(graph));
