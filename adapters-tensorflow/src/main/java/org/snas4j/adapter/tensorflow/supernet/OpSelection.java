@@ -50,19 +50,4 @@ public final class OpSelection {
         }
         return true;
     }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof OpSelection other && Objects.equals(kept, other.kept);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(kept);
-    }
-
-    @Override
-    public String toString() {
-        return kept == null ? "all ops" : "the ops of " + kept;
-    }
 }
