@@ -60,8 +60,8 @@ public record CandidateOps(boolean affine, boolean batchNormAfterPool) {
         int padding = op.dilation() * (op.kernelSize() - 1) / 2;
         return switch (op) {
             case NONE -> Layers.zeros(scope, x.value(), stride);
-            case MAX_POOL_3X3 -> afterPool(scope, Layers.maxPool3x3(scope, x.value(), stride), channels, outputScale);
-            case AVG_POOL_3X3 -> afterPool(scope, Layers.avgPool3x3(scope, x.value(), stride), channels, outputScale);
+            case MAX_POOL_3X3 -> afterPool(scope, x.parameterFree(scope, value -> Layers.maxPool3x3(scope, value, stride)), channels, outputScale);
+            case AVG_POOL_3X3 -> afterPool(scope, x.parameterFree(scope, value -> Layers.avgPool3x3(scope, value, stride)), channels, outputScale);
             case SKIP_CONNECT -> stride == 1 ? x.value() : Blocks.factorizedReduce(scope, x, channels, channels, affine, outputScale);
             case SEP_CONV_3X3, SEP_CONV_5X5 ->
                     Blocks.sepConv(scope, x, channels, channels, op.kernelSize(), stride, padding, affine, outputScale);

@@ -37,7 +37,7 @@ public final class Layers {
     public static Operand<TFloat32> conv2d(NetworkScope scope, String name, Operand<TFloat32> x, int inChannels,
                                            int outChannels, int kernel, int stride, int padding) {
         requireChannels(x, inChannels);
-        Variable<TFloat32> filter = convolutionFilter(scope, name, inChannels, outChannels, kernel);
+        Operand<TFloat32> filter = convolutionFilter(scope, name, inChannels, outChannels, kernel);
         if (kernel == 1 && padding == 0 && stride > 1) {
             // A strided 1x1 convolution reads only every stride-th pixel: subsample, then convolve at stride
             // 1. Same result and gradient, a quarter of the work, and it avoids TensorFlow 1.1.0's oneDNN
@@ -70,7 +70,7 @@ public final class Layers {
         if (dilation == 1) {
             return depthwiseConv2d(scope, name, x, channels, kernel, stride, padding);
         }
-        Variable<TFloat32> filter = depthwiseFilter(scope, name, channels, kernel);
+        Operand<TFloat32> filter = depthwiseFilter(scope, name, channels, kernel);
         return dilated(scope, x, dilation, stride, padding, input -> depthwise(scope, input, filter, 1, 0));
     }
 
@@ -90,8 +90,8 @@ public final class Layers {
             Operand<TFloat32> depthwise = depthwiseConv2d(scope, depthwiseName, activated, channels, kernel, stride, padding);
             return conv2d(scope, pointwiseName, depthwise, channels, outChannels, 1, 1, 0);
         }
-        Variable<TFloat32> depthwise = depthwiseFilter(scope, depthwiseName, channels, kernel);
-        Variable<TFloat32> pointwise = pointwiseFilter(scope, pointwiseName, channels, outChannels);
+        Operand<TFloat32> depthwise = depthwiseFilter(scope, depthwiseName, channels, kernel);
+        Operand<TFloat32> pointwise = pointwiseFilter(scope, pointwiseName, channels, outChannels);
         return NativeDepthwise.separableConv2d(scope.tf(), x, depthwise, pointwise, stride, padding, 1, reluInput);
     }
 
@@ -112,8 +112,8 @@ public final class Layers {
             Operand<TFloat32> depthwise = dilatedDepthwiseConv2d(scope, depthwiseName, x, channels, kernel, dilation, stride, padding);
             return conv2d(scope, pointwiseName, depthwise, channels, outChannels, 1, 1, 0);
         }
-        Variable<TFloat32> depthwise = depthwiseFilter(scope, depthwiseName, channels, kernel);
-        Variable<TFloat32> pointwise = pointwiseFilter(scope, pointwiseName, channels, outChannels);
+        Operand<TFloat32> depthwise = depthwiseFilter(scope, depthwiseName, channels, kernel);
+        Operand<TFloat32> pointwise = pointwiseFilter(scope, pointwiseName, channels, outChannels);
         if (stride == 1) {
             return NativeDepthwise.separableConv2d(scope.tf(), x, depthwise, pointwise, 1, padding, dilation, false);
         }
@@ -338,8 +338,8 @@ public final class Layers {
     public static Operand<TFloat32> linear(NetworkScope scope, String name, Operand<TFloat32> x, int inputs, int outputs) {
         NetworkScope layer = scope.child(name);
         WeightInit init = WeightInit.pytorchDefault(inputs);
-        Variable<TFloat32> weight = layer.weight("weight", Shape.of(inputs, outputs), init);
-        Variable<TFloat32> bias = layer.weight("bias", Shape.of(outputs), init);
+        Operand<TFloat32> weight = layer.weight("weight", Shape.of(inputs, outputs), init);
+        Operand<TFloat32> bias = layer.weight("bias", Shape.of(outputs), init);
         Ops tf = layer.tf();
         return tf.nn.biasAdd(tf.linalg.matMul(x, weight), bias);
     }
@@ -383,7 +383,7 @@ public final class Layers {
      * where they are built; otherwise stride 1 goes through {@link DepthwiseFilterGradient}. Inference passes
      * (and so exported models) keep TensorFlow's op and, never differentiated, need no gradient hook.
      */
-    private static Operand<TFloat32> depthwise(NetworkScope scope, Operand<TFloat32> x, Variable<TFloat32> filter,
+    private static Operand<TFloat32> depthwise(NetworkScope scope, Operand<TFloat32> x, Operand<TFloat32> filter,
                                                int stride, int padding) {
         boolean training = scope.mode() == Mode.TRAINING;
         if (training && NativeDepthwise.appliesTo(scope.tf())) {
@@ -396,16 +396,16 @@ public final class Layers {
     }
 
     /** The 1x1 convolution's filter as {@link #conv2d} creates it, [1, 1, in, out]. */
-    private static Variable<TFloat32> pointwiseFilter(NetworkScope scope, String name, int inChannels, int outChannels) {
+    private static Operand<TFloat32> pointwiseFilter(NetworkScope scope, String name, int inChannels, int outChannels) {
         return convolutionFilter(scope, name, inChannels, outChannels, 1);
     }
 
-    private static Variable<TFloat32> convolutionFilter(NetworkScope scope, String name, int inChannels, int outChannels, int kernel) {
+    private static Operand<TFloat32> convolutionFilter(NetworkScope scope, String name, int inChannels, int outChannels, int kernel) {
         return scope.weight(name, Shape.of(kernel, kernel, inChannels, outChannels),
                 WeightInit.pytorchDefault((long) inChannels * kernel * kernel));
     }
 
-    private static Variable<TFloat32> depthwiseFilter(NetworkScope scope, String name, int channels, int kernel) {
+    private static Operand<TFloat32> depthwiseFilter(NetworkScope scope, String name, int channels, int kernel) {
         return scope.weight(name, Shape.of(kernel, kernel, channels, 1), WeightInit.pytorchDefault((long) kernel * kernel));
     }
 

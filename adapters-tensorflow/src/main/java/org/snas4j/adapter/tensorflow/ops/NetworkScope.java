@@ -13,6 +13,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -33,9 +34,11 @@ public final class NetworkScope {
     private final Map<List<Object>, Operand<TFloat32>> sharedOps;
     /** Fed BN momentum of the training pass, or null for PyTorch's constant 0.1. */
     private final Operand<TFloat32> batchNormMomentum;
+    /** The predicate of the branch this scope builds in ({@link #computedWhen}), or null: always computed. */
+    private final Operand<TBool> branch;
 
     private NetworkScope(Ops tf, VariableStore variables, Mode mode, String path, List<Op> updates,
-                         Map<List<Object>, Operand<TFloat32>> sharedOps, Operand<TFloat32> batchNormMomentum) {
+                         Map<List<Object>, Operand<TFloat32>> sharedOps, Operand<TFloat32> batchNormMomentum, Operand<TBool> branch) {
         this.tf = tf;
         this.variables = variables;
         this.mode = mode;
@@ -43,12 +46,13 @@ public final class NetworkScope {
         this.updates = updates;
         this.sharedOps = sharedOps;
         this.batchNormMomentum = batchNormMomentum;
+        this.branch = branch;
     }
 
     /** A fresh root: ops are created with {@code tf}, variables from the empty path. */
     public static NetworkScope root(Ops tf, VariableStore variables, Mode mode) {
         return new NetworkScope(Objects.requireNonNull(tf, "tf"), Objects.requireNonNull(variables, "variables"),
-                Objects.requireNonNull(mode, "mode"), "", new ArrayList<>(), new HashMap<>(), null);
+                Objects.requireNonNull(mode, "mode"), "", new ArrayList<>(), new HashMap<>(), null, null);
     }
 
     /**
@@ -58,7 +62,7 @@ public final class NetworkScope {
      * a child's statistics are re-estimated.
      */
     public NetworkScope withBatchNormMomentum(Operand<TFloat32> momentum) {
-        return new NetworkScope(tf, variables, mode, path, updates, sharedOps, Objects.requireNonNull(momentum, "momentum"));
+        return new NetworkScope(tf, variables, mode, path, updates, sharedOps, Objects.requireNonNull(momentum, "momentum"), branch);
     }
 
     /** The fed BN momentum, if this scope's root has one. */
@@ -68,7 +72,20 @@ public final class NetworkScope {
 
     /** A nested scope: variable names get {@code name} appended. */
     public NetworkScope child(String name) {
-        return new NetworkScope(tf, variables, mode, qualify(name), updates, sharedOps, batchNormMomentum);
+        return new NetworkScope(tf, variables, mode, qualify(name), updates, sharedOps, batchNormMomentum, branch);
+    }
+
+    /**
+     * This scope inside the branch computed only when {@code taken} holds ({@link Branches}): its weights
+     * enter the branch, so that the ops reading them, and their gradients, do not run otherwise. The inputs
+     * of the ops built here must enter it too ({@link FeatureMap#computedWhen(NetworkScope, Operand)}); a moving-statistics update
+     * whose batch statistic is not computed does not run either.
+     */
+    public NetworkScope computedWhen(Operand<TBool> taken) {
+        if (branch != null) {
+            throw new IllegalStateException("branches do not nest: " + path + " is already in one");
+        }
+        return new NetworkScope(tf, variables, mode, path, updates, sharedOps, batchNormMomentum, Objects.requireNonNull(taken, "taken"));
     }
 
     public Ops tf() {
@@ -92,9 +109,10 @@ public final class NetworkScope {
         return variables;
     }
 
-    /** The trainable variable {@code name} under this scope, created on first request. */
-    public Variable<TFloat32> weight(String name, Shape shape, WeightInit init) {
-        return variables.trainable(qualify(name), shape, init);
+    /** The trainable variable {@code name} under this scope, created on first request (inside this scope's branch, if any). */
+    public Operand<TFloat32> weight(String name, Shape shape, WeightInit init) {
+        Variable<TFloat32> variable = variables.trainable(qualify(name), shape, init);
+        return branch == null ? variable : Branches.enter(tf, variable, branch);
     }
 
     /** The non-trainable variable {@code name} under this scope, created on first request. */

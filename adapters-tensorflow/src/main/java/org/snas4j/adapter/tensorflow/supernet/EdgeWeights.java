@@ -9,7 +9,9 @@ import org.snas4j.domain.space.CellTopology;
 import org.snas4j.domain.space.Operation;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
 
 /**
  * The entries of one fed [14 edges x 8 ops] Z matrix, sliced once per forward pass: as scalars, and
@@ -23,8 +25,19 @@ final class EdgeWeights {
     private final List<List<Operand<TFloat32>>> rows;
     private final Map<Integer, List<List<Operand<TFloat32>>>> perChannelRows = new HashMap<>();
 
+    /** Per edge, whether each op is computed ({@link MixedEdge}); null: every op always. */
+    private final List<List<Operand<TBool>>> computedRows;
+
     EdgeWeights(Ops tf, Operand<TFloat32> z) {
+        this(tf, z, null);
+    }
+
+    /** As {@link #EdgeWeights(Ops, Operand)}, with the fed [14 x 8] matrix saying which ops a pass computes (null: all). */
+    EdgeWeights(Ops tf, Operand<TFloat32> z, Operand<TBool> computed) {
         this.tf = tf;
+        computedRows = computed == null ? null
+                : byEdge(tf.unstack(tf.reshape(computed, tf.constant(new int[] {CellTopology.EDGES * Operation.COUNT})),
+                        (long) CellTopology.EDGES * Operation.COUNT).output());
         // One Unpack (whose gradient is one Pack) instead of 112 strided slices and their gradients.
         flat = tf.reshape(z, tf.constant(new int[] {CellTopology.EDGES * Operation.COUNT}));
         rows = byEdge(tf.unstack(flat, (long) CellTopology.EDGES * Operation.COUNT).output());
@@ -33,6 +46,11 @@ final class EdgeWeights {
     /** The 8 scalar weights of edge {@code edge}, indexed by operation ordinal. */
     List<Operand<TFloat32>> edge(int edge) {
         return rows.get(edge);
+    }
+
+    /** Whether each of the 8 ops of edge {@code edge} is computed, by ordinal; null when every op always is. */
+    List<Operand<TBool>> computed(int edge) {
+        return computedRows == null ? null : computedRows.get(edge);
     }
 
     /** The 8 weights of edge {@code edge}, each repeated over {@code channels} channels, indexed by operation ordinal. */
@@ -49,8 +67,8 @@ final class EdgeWeights {
         return new ArrayList<>(tf.unstack(tf.math.mul(column, tf.constant(ones)), (long) count).output());
     }
 
-    private static List<List<Operand<TFloat32>>> byEdge(List<? extends Operand<TFloat32>> entries) {
-        List<List<Operand<TFloat32>>> byEdge = new ArrayList<>(CellTopology.EDGES);
+    private static <T extends TType> List<List<Operand<T>>> byEdge(List<? extends Operand<T>> entries) {
+        List<List<Operand<T>>> byEdge = new ArrayList<>(CellTopology.EDGES);
         for (int e = 0; e < CellTopology.EDGES; e++) {
             byEdge.add(List.copyOf(entries.subList(e * Operation.COUNT, (e + 1) * Operation.COUNT)));
         }

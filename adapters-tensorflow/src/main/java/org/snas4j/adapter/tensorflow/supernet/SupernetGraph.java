@@ -48,6 +48,12 @@ final class SupernetGraph implements AutoCloseable {
     final CellPair<Output<TFloat32>> lossGradientZ;
     final Operand<TFloat32> gradientNorm;
     final Op trainStep;
+    /**
+     * A second training pass over the same variables whose ops run only where the fed {@code computed} matrices
+     * are true, for steps that need no dLoss/dZ ({@link TensorFlowSupernetTrainer#trainWeightsStep}). Apart, so
+     * that the full pass has no Switch or Merge in it: they made its step 9-25% slower.
+     */
+    final TrainingPass weightsOnly;
     /** The supernet's own passes: BN re-estimation of the training pass and evaluation, for any Z. */
     final Passes supernet;
 
@@ -73,6 +79,57 @@ final class SupernetGraph implements AutoCloseable {
         }
     }
 
+    /**
+     * A training pass: forward with drop-path, loss, one backward pass, the momentum-SGD update.
+     *
+     * @param lossGradientZ     dLoss/dZ of both cell kinds; null for a weights-only pass
+     * @param step              the weight update and the BN moving-statistics updates
+     * @param batchNormUpdates  the latter alone
+     */
+    record TrainingPass(Operand<TFloat32> loss, Operand<TFloat32> accuracy, CellPair<Output<TFloat32>> lossGradientZ,
+                        Operand<TFloat32> gradientNorm, Op step, List<Op> batchNormUpdates) {
+
+        static TrainingPass build(Graph graph, Ops tf, SupernetConfig config, VariableStore variables, NetworkLayout layout, SupernetInputs inputs,
+                                  Operand<TFloat32> learningRate, Operand<TFloat32> keepProbability, Operand<TInt64> dropPathSeed,
+                                  boolean weightsOnly) {
+            // Each pass numbers its edges from 0, so both draw the same masks at a step.
+            DropPath dropPath = keepProbability == null ? null : new DropPath(keepProbability, dropPathSeed);
+            NetworkScope training = NetworkScope.root(tf, variables, Mode.TRAINING).withBatchNormMomentum(inputs.batchNormMomentum());
+            Operand<TFloat32> logits = SupernetNetwork.logits(training, layout, inputs.images(), inputs.zOperands(),
+                    weightsOnly ? inputs.computed() : null, dropPath, OpSelection.ALL);
+            Operand<TFloat32> loss = tf.math.mean(crossEntropy(tf, logits, inputs), tf.constant(0));
+            Operand<TFloat32> accuracy = tf.math.mean(labelInTopK(tf, logits, inputs, 1), tf.constant(0));
+
+            // One backward pass for the weights and the Z of every cell kind the network has (a network
+            // of 1 or 2 cells has reduction cells only: its normal Z reaches nothing, dLoss/dZ = 0).
+            List<String> weightNames = variables.names(VariableStore.Kind.TRAINABLE);
+            List<Output<?>> xs = new ArrayList<>(weightNames.size() + 2);
+            weightNames.forEach(name -> xs.add(variables.variable(name).asOutput()));
+            List<CellKind> presentKinds = new ArrayList<>();
+            for (CellKind kind : CellKind.values()) {
+                if (!weightsOnly && layout.count(kind) > 0) {
+                    presentKinds.add(kind);
+                    xs.add(inputs.z().get(kind).asOutput());
+                }
+            }
+            Output<?>[] gradients = graph.addGradients(loss.asOutput(), xs.toArray(new Output<?>[0]));
+            List<Output<TFloat32>> weightGradients = new ArrayList<>(weightNames.size());
+            for (int i = 0; i < weightNames.size(); i++) {
+                weightGradients.add(gradients[i].expect(TFloat32.class));
+            }
+            CellPair<Output<TFloat32>> lossGradientZ = weightsOnly ? null : CellPair.of(kind -> presentKinds.contains(kind)
+                    ? gradients[weightNames.size() + presentKinds.indexOf(kind)].expect(TFloat32.class)
+                    : tf.zerosLike(inputs.z().get(kind)).asOutput());
+
+            MomentumSgd.Update update = MomentumSgd.build(tf, variables, weightNames, weightGradients, learningRate,
+                    new MomentumSgd.Hyperparameters(config.sgd().momentum(), config.sgd().weightDecay(), config.sgd().gradientClip()));
+            List<Op> everything = new ArrayList<>(training.updates());
+            everything.add(update.step());
+            Op step = tf.withName(weightsOnly ? "weights_only_train_step" : "train_step").withControlDependencies(everything).noOp();
+            return new TrainingPass(loss, accuracy, lossGradientZ, update.gradientNorm(), step, List.copyOf(training.updates()));
+        }
+    }
+
     SupernetGraph(SupernetConfig config, SessionSettings settings) {
         NetworkShape shape = config.shape();
         if (shape.kind() != org.snas4j.domain.space.NetworkKind.CIFAR) {
@@ -85,52 +142,25 @@ final class SupernetGraph implements AutoCloseable {
             variables = new VariableStore(tf);
             inputs = SupernetInputs.create(tf, shape);
             learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-            CellPair<Operand<TFloat32>> zOperands = inputs.zOperands();
-            DropPath dropPath = null;
             if (config.dropPath() > 0) {
                 keepProbability = tf.withName("keep_probability").placeholderWithDefault(tf.constant((float) (1 - config.dropPath())),
                         Shape.scalar());
                 dropPathSeed = tf.withName("drop_path_seed").placeholderWithDefault(tf.constant(new long[] {0L, 0L}), Shape.of(2));
-                dropPath = new DropPath(keepProbability, dropPathSeed);
             } else {
                 keepProbability = null;
                 dropPathSeed = null;
             }
 
-            NetworkScope training = NetworkScope.root(tf, variables, Mode.TRAINING).withBatchNormMomentum(inputs.batchNormMomentum());
-            Operand<TFloat32> trainLogits = SupernetNetwork.logits(training, layout, inputs.images(), zOperands, dropPath);
-            Ops metrics = tf;
-            loss = metrics.math.mean(crossEntropy(metrics, trainLogits, inputs), metrics.constant(0));
-            accuracy = metrics.math.mean(labelInTopK(metrics, trainLogits, inputs, 1), metrics.constant(0));
-
-            // One backward pass for the weights and the Z of every cell kind the network has (a network
-            // of 1 or 2 cells has reduction cells only: its normal Z reaches nothing, dLoss/dZ = 0).
-            List<String> weightNames = variables.names(VariableStore.Kind.TRAINABLE);
-            List<Output<?>> xs = new ArrayList<>(weightNames.size() + 2);
-            weightNames.forEach(name -> xs.add(variables.variable(name).asOutput()));
-            List<CellKind> presentKinds = new ArrayList<>();
-            for (CellKind kind : CellKind.values()) {
-                if (layout.count(kind) > 0) {
-                    presentKinds.add(kind);
-                    xs.add(inputs.z().get(kind).asOutput());
-                }
-            }
-            Output<?>[] gradients = graph.addGradients(loss.asOutput(), xs.toArray(new Output<?>[0]));
-            List<Output<TFloat32>> weightGradients = new ArrayList<>(weightNames.size());
-            for (int i = 0; i < weightNames.size(); i++) {
-                weightGradients.add(gradients[i].expect(TFloat32.class));
-            }
-            lossGradientZ = CellPair.of(kind -> presentKinds.contains(kind)
-                    ? gradients[weightNames.size() + presentKinds.indexOf(kind)].expect(TFloat32.class)
-                    : tf.zerosLike(inputs.z().get(kind)).asOutput());
-
-            MomentumSgd.Update update = MomentumSgd.build(tf, variables, weightNames, weightGradients, learningRate,
-                    new MomentumSgd.Hyperparameters(config.sgd().momentum(), config.sgd().weightDecay(), config.sgd().gradientClip()));
-            gradientNorm = update.gradientNorm();
-            List<Op> everything = new ArrayList<>(training.updates());
-            everything.add(update.step());
-            trainStep = tf.withName("train_step").withControlDependencies(everything).noOp();
-            Op recalibrationStep = tf.withName("recalibration_step").withControlDependencies(training.updates()).noOp();
+            TrainingPass full = TrainingPass.build(graph, tf, config, variables, layout, inputs, learningRate, keepProbability,
+                    dropPathSeed, false);
+            loss = full.loss();
+            accuracy = full.accuracy();
+            lossGradientZ = full.lossGradientZ();
+            gradientNorm = full.gradientNorm();
+            trainStep = full.step();
+            weightsOnly = TrainingPass.build(graph, tf, config, variables, layout, inputs, learningRate, keepProbability,
+                    dropPathSeed, true);
+            Op recalibrationStep = tf.withName("recalibration_step").withControlDependencies(full.batchNormUpdates()).noOp();
             supernet = Passes.build(tf, variables, layout, inputs, recalibrationStep, OpSelection.ALL);
         } catch (RuntimeException e) {
             graph.close();

@@ -13,6 +13,7 @@ import org.snas4j.domain.space.CellShape;
 import org.snas4j.domain.space.CellTopology;
 import org.snas4j.domain.space.NetworkLayout;
 import org.tensorflow.Operand;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -54,8 +55,20 @@ public final class SupernetNetwork {
      */
     public static Operand<TFloat32> logits(NetworkScope scope, NetworkLayout layout, Operand<TFloat32> images,
                                            CellPair<Operand<TFloat32>> z, DropPath dropPath, OpSelection selection) {
+        return logits(scope, layout, images, z, null, dropPath, selection);
+    }
+
+    /**
+     * As {@link #logits(NetworkScope, NetworkLayout, Operand, CellPair, DropPath, OpSelection)}, each candidate op
+     * computed only where the fed [14, 8] {@code computed} matrix of its cell kind is true (null: always), zeros
+     * otherwise: a step whose Z weights an op by 0 may leave it out ({@link MixedEdge}).
+     */
+    public static Operand<TFloat32> logits(NetworkScope scope, NetworkLayout layout, Operand<TFloat32> images,
+                                           CellPair<Operand<TFloat32>> z, CellPair<Operand<TBool>> computed, DropPath dropPath,
+                                           OpSelection selection) {
         var shape = layout.shape();
-        CellPair<EdgeWeights> weights = z.map(matrix -> new EdgeWeights(scope.tf(), matrix));
+        CellPair<EdgeWeights> weights = CellPair.of(kind -> new EdgeWeights(scope.tf(), z.get(kind),
+                computed == null ? null : computed.get(kind)));
         NetworkScope stem = scope.child("stem");
         Operand<TFloat32> stemOut = Layers.batchNorm(stem, "bn",
                 Layers.conv2d(stem, "conv", images, shape.inputChannels(), shape.stemChannels(), 3, 1, 1),
@@ -93,7 +106,7 @@ public final class SupernetNetwork {
                 int edge = CellTopology.edgeIndex(from, node);
                 NetworkScope edgeScope = scope.child("edge" + edge);
                 List<Operand<TFloat32>> edgeTerms = MixedEdge.weightedTerms(edgeScope, states.get(from), cell.edge(edge),
-                        z.edge(edge), z.edge(edge, channels), CANDIDATES, op -> selection.keeps(cell.kind(), edge, op));
+                        z.edge(edge), z.edge(edge, channels), CANDIDATES, op -> selection.keeps(cell.kind(), edge, op), z.computed(edge));
                 if (edgeTerms.isEmpty()) {
                     continue;
                 }

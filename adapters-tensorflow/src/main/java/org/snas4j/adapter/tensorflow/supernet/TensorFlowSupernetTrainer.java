@@ -3,6 +3,7 @@ package org.snas4j.adapter.tensorflow.supernet;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.snas4j.adapter.tensorflow.feed.BatchFeeds;
 import org.snas4j.adapter.tensorflow.ops.VariableStore;
 import org.snas4j.adapter.tensorflow.train.NativeResources;
@@ -16,6 +17,8 @@ import org.snas4j.application.port.out.training.EvaluationResult;
 import org.snas4j.application.port.out.training.StepResult;
 import org.snas4j.application.port.out.training.SupernetConfig;
 import org.snas4j.application.port.out.training.SupernetTrainer;
+import org.snas4j.application.port.out.training.WeightStepResult;
+import org.snas4j.domain.space.CellKind;
 import org.snas4j.domain.space.CellPair;
 import org.snas4j.domain.space.EdgeOpMatrix;
 import org.tensorflow.Operand;
@@ -23,6 +26,7 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -38,6 +42,8 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
     private final Session session;
     private final BatchFeeds feeds;
     private final CellPair<TFloat32> zFeeds;
+    /** Which ops a weights-only step computes ({@link #trainWeightsStep}). */
+    private final CellPair<TBool> computedFeeds;
     private final TFloat32 learningRateFeed;
     /** Keys the drop-path masks by the run's seed, apart from the weight initialisation's streams. */
     private final long dropPathStream;
@@ -70,6 +76,7 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
             feeds = acquiring.add(new BatchFeeds(config.shape()));
             Shape zShape = Shape.of(EdgeOpMatrix.ROWS, EdgeOpMatrix.COLUMNS);
             zFeeds = new CellPair<>(acquiring.add(TFloat32.tensorOf(zShape)), acquiring.add(TFloat32.tensorOf(zShape)));
+            computedFeeds = new CellPair<>(acquiring.add(TBool.tensorOf(zShape)), acquiring.add(TBool.tensorOf(zShape)));
             learningRateFeed = acquiring.add(TFloat32.scalarOf(0f));
             acquiring.keepAll();
         }
@@ -80,6 +87,30 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
 
     @Override
     public StepResult trainStep(Batch batch, CellPair<EdgeOpMatrix> z, double learningRate, long globalStep) {
+        return step(batch, z, learningRate, globalStep, false, this::runTrainStep);
+    }
+
+    /**
+     * The update of {@link #trainStep} computing only the ops that {@code z} weights by more than 0 (every op
+     * under a Concrete sample, one per edge on a one-hot path): the others run no forward or backward op, and
+     * the gradient of their weights is zeros. dLoss/dZ is not computed.
+     */
+    @Override
+    public WeightStepResult trainWeightsStep(Batch batch, CellPair<EdgeOpMatrix> z, double learningRate, long globalStep) {
+        return step(batch, z, learningRate, globalStep, true, runner -> {
+            try (Result result = stepTrace.run(runner.fetch(net.weightsOnly.loss()).fetch(net.weightsOnly.accuracy())
+                    .addTarget(net.weightsOnly.step()))) {
+                double loss = scalar(result, 0);
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingDivergedException("the supernet's loss is NaN or infinite (loss " + loss + ")");
+                }
+                return new WeightStepResult(loss, scalar(result, 1));
+            }
+        });
+    }
+
+    private <R> R step(Batch batch, CellPair<EdgeOpMatrix> z, double learningRate, long globalStep, boolean onlyWeightedOps,
+                       Function<Session.Runner, R> run) {
         requireOpen();
         if (!(learningRate >= 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be finite and non-negative, got " + learningRate);
@@ -98,7 +129,12 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
             if (net.dropPathSeed != null) {
                 runner.feed(net.dropPathSeed, seed);
             }
-            return runTrainStep(runner);
+            if (onlyWeightedOps) {
+                fillComputed(z);
+                runner.feed(net.inputs.computed().normal(), computedFeeds.normal())
+                        .feed(net.inputs.computed().reduction(), computedFeeds.reduction());
+            }
+            return run.apply(runner);
         }
     }
 
@@ -234,6 +270,17 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
         return net;
     }
 
+    /** True for every op that {@code z} weights by more than 0. */
+    private void fillComputed(CellPair<EdgeOpMatrix> z) {
+        for (CellKind kind : CellKind.values()) {
+            float[] weights = z.get(kind).toFloatRowMajor();
+            TBool feed = computedFeeds.get(kind);
+            for (int i = 0; i < weights.length; i++) {
+                feed.setBoolean(weights[i] != 0f, i / EdgeOpMatrix.COLUMNS, i % EdgeOpMatrix.COLUMNS);
+            }
+        }
+    }
+
     private void fillZ(CellPair<EdgeOpMatrix> z) {
         Objects.requireNonNull(z, "z");
         zFeeds.normal().copyFrom(DataBuffers.of(z.normal().toFloatRowMajor(), true, false));
@@ -274,6 +321,8 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
         feeds.close();
         zFeeds.normal().close();
         zFeeds.reduction().close();
+        computedFeeds.normal().close();
+        computedFeeds.reduction().close();
         learningRateFeed.close();
         session.close();
         net.close();

@@ -20,12 +20,12 @@ final class DepthwiseComparisons {
     }
 
     /** The filter variable {@code dw} [k, k, channels, 1] every compared builder reads. */
-    static Variable<TFloat32> filter(NetworkScope scope, int kernel, int channels) {
+    static Operand<TFloat32> filter(NetworkScope scope, int kernel, int channels) {
         return scope.weight("dw", Shape.of(kernel, kernel, channels, 1), WeightInit.uniform(0.5));
     }
 
     /** The 1x1 filter variable {@code pw} [1, 1, in, out] the compared separable builders read. */
-    static Variable<TFloat32> pointwise(NetworkScope scope, int in, int out) {
+    static Operand<TFloat32> pointwise(NetworkScope scope, int in, int out) {
         return scope.weight("pw", Shape.of(1, 1, in, out), WeightInit.uniform(0.5));
     }
 

@@ -63,8 +63,8 @@ class DepthwiseFilterGradientTest {
         try (GraphProbe probe = new GraphProbe()) {
             Placeholder<TFloat32> x = probe.input("x", Shape.of(2, 6, 6, 3));
             NetworkScope scope = probe.scope(Mode.TRAINING);
-            Variable<TFloat32> five = scope.weight("five", Shape.of(5, 5, 3, 1), WeightInit.uniform(0.5));
-            Variable<TFloat32> three = scope.weight("three", Shape.of(3, 3, 3, 1), WeightInit.uniform(0.5));
+            Operand<TFloat32> five = scope.weight("five", Shape.of(5, 5, 3, 1), WeightInit.uniform(0.5));
+            Operand<TFloat32> three = scope.weight("three", Shape.of(3, 3, 3, 1), WeightInit.uniform(0.5));
             Operand<TFloat32> y = probe.tf().math.add(
                     DepthwiseFilterGradient.depthwiseConv2d(probe.tf(), x, five, "SAME"),
                     DepthwiseFilterGradient.depthwiseConv2d(probe.tf(), x, three, "SAME"));

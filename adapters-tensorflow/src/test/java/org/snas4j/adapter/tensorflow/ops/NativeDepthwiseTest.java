@@ -211,16 +211,16 @@ class NativeDepthwiseTest {
     void mismatchedShapesAreRefusedWhenBuilding() {
         try (GraphProbe probe = new GraphProbe()) {
             Placeholder<TFloat32> x = probe.input("x", Shape.of(2, 6, 6, 3));
-            Variable<TFloat32> fourChannels = filter(probe.scope(Mode.TRAINING), 3, 4);
+            Operand<TFloat32> fourChannels = filter(probe.scope(Mode.TRAINING), 3, 4);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> NativeDepthwise.depthwiseConv2d(probe.tf(), x, fourChannels, 1, 1));
             assertTrue(e.getMessage().contains("4 channels"), e.getMessage());
-            Variable<TFloat32> threeChannels = filter(probe.scope(Mode.TRAINING).child("separable"), 3, 3);
-            Variable<TFloat32> fromTwo = pointwise(probe.scope(Mode.TRAINING), 2, 5);
+            Operand<TFloat32> threeChannels = filter(probe.scope(Mode.TRAINING).child("separable"), 3, 3);
+            Operand<TFloat32> fromTwo = pointwise(probe.scope(Mode.TRAINING), 2, 5);
             IllegalArgumentException pointwise = assertThrows(IllegalArgumentException.class,
                     () -> NativeDepthwise.separableConv2d(probe.tf(), x, threeChannels, fromTwo, 1, 1, 1, true));
             assertTrue(pointwise.getMessage().contains("pointwise filter [1, 1, 3, out]"), pointwise.getMessage());
-            Variable<TFloat32> threeToFive = pointwise(probe.scope(Mode.TRAINING).child("separable"), 3, 5);
+            Operand<TFloat32> threeToFive = pointwise(probe.scope(Mode.TRAINING).child("separable"), 3, 5);
             IllegalArgumentException dilated = assertThrows(IllegalArgumentException.class,
                     () -> NativeDepthwise.separableConv2d(probe.tf(), x, threeChannels, threeToFive, 2, 2, 2, false));
             assertTrue(dilated.getMessage().contains("stride 1"), dilated.getMessage());

@@ -31,6 +31,7 @@ import org.snas4j.application.port.out.training.SgdSettings;
 import org.snas4j.application.port.out.training.StepResult;
 import org.snas4j.application.port.out.training.SupernetConfig;
 import org.snas4j.application.port.out.training.SupernetTrainer;
+import org.snas4j.application.port.out.training.WeightStepResult;
 import org.snas4j.application.port.out.training.SupernetTrainerFactory;
 import org.snas4j.application.service.data.CountedBatches;
 import org.snas4j.application.service.device.DeviceCheck;
@@ -180,14 +181,20 @@ public final class SearchService implements SearchArchitectureUseCase {
                 double penaltySum = 0;
                 int step = 0;
                 for (Batch batch : data.trainingBatches(epoch)) {
-                    StepResult result;
+                    double loss;
+                    double accuracy;
                     if (warmup) {
-                        // The weights learn every op before alpha may prefer any: one uniformly drawn path per step.
-                        result = trainStep(trainer, batch, ArchitectureDistribution.uniformOneHot(noise), learningRate, epoch, step + 1,
-                                globalStep);
+                        // The weights learn every op before alpha may prefer any: one uniformly drawn path per step,
+                        // whose dLoss/dZ nothing reads, so the ops off the path need not be computed.
+                        WeightStepResult result = trainWeightsStep(trainer, batch, ArchitectureDistribution.uniformOneHot(noise),
+                                learningRate, epoch, step + 1, globalStep);
+                        loss = result.loss();
+                        accuracy = result.accuracy();
                     } else {
                         ConcreteSample sample = distribution.sample(temperature, noise);
-                        result = trainStep(trainer, batch, sample.z(), learningRate, epoch, step + 1, globalStep);
+                        StepResult result = trainStep(trainer, batch, sample.z(), learningRate, epoch, step + 1, globalStep);
+                        loss = result.loss();
+                        accuracy = result.accuracy();
                         CellPair<EdgeOpMatrix> logitGradient = SearchGradient.logitGradient(sample, result.lossGradientZ());
                         if (config.lambda() > 0) {
                             PenaltyEstimate estimate = estimator.estimate(distribution, sample, penalty);
@@ -205,10 +212,10 @@ public final class SearchService implements SearchArchitectureUseCase {
                     }
                     step++;
                     globalStep++;
-                    lossSum += result.loss();
-                    accuracySum += result.accuracy();
-                    sink.step(new StepFigures(globalStep, result.loss(), result.accuracy(), learningRate, temperature));
-                    listener.stepFinished(epoch, step, stepsPerEpoch, result.loss(), result.accuracy(), temperature);
+                    lossSum += loss;
+                    accuracySum += accuracy;
+                    sink.step(new StepFigures(globalStep, loss, accuracy, learningRate, temperature));
+                    listener.stepFinished(epoch, step, stepsPerEpoch, loss, accuracy, temperature);
                 }
 
                 edgeAll = GenotypeDerivation.edgeAll(distribution.logits());
@@ -285,6 +292,20 @@ public final class SearchService implements SearchArchitectureUseCase {
             throw diverged(epoch, step, e.getMessage());
         }
         if (!Double.isFinite(result.loss()) || !isFinite(result.lossGradientZ())) {
+            throw diverged(epoch, step, "loss " + result.loss());
+        }
+        return result;
+    }
+
+    private static WeightStepResult trainWeightsStep(SupernetTrainer trainer, Batch batch, CellPair<EdgeOpMatrix> z,
+                                                     double learningRate, int epoch, int step, long globalStep) {
+        WeightStepResult result;
+        try {
+            result = trainer.trainWeightsStep(batch, z, learningRate, globalStep);
+        } catch (TrainingDivergedException e) {
+            throw diverged(epoch, step, e.getMessage());
+        }
+        if (!Double.isFinite(result.loss())) {
             throw diverged(epoch, step, "loss " + result.loss());
         }
         return result;

@@ -100,6 +100,8 @@ class SearchServiceTest {
         trainer = mock(SupernetTrainer.class);
         // dLoss/dZ favours sep_conv_3x3 on every edge: alpha must move towards it.
         when(trainer.trainStep(any(), any(), anyDouble(), anyLong())).thenReturn(new StepResult(1.25, 0.5, favouring(Operation.SEP_CONV_3X3)));
+        // The port's own weights-only step: trainStep's update, its loss and accuracy.
+        when(trainer.trainWeightsStep(any(), any(), anyDouble(), anyLong())).thenCallRealMethod();
         when(trainer.evaluate(any(), any())).thenAnswer(inv -> {
             Batch batch = inv.getArgument(0);
             return new EvaluationResult(0.5 * batch.size(), batch.size() / 2, batch.size(), batch.size());
@@ -286,6 +288,8 @@ class SearchServiceTest {
         assertEquals(initial, states.getAllValues().get(1).logits(), "alpha frozen in warm-up epoch 2");
         assertTrue(!initial.equals(states.getAllValues().get(2).logits()), "alpha moves after the warm-up");
         assertEquals(0.0, recorded.get(1).penalty(), "no penalty is charged while alpha is frozen");
+        verify(trainer, times(2 * stepsPerEpoch())).trainWeightsStep(any(), any(), anyDouble(), anyLong());
+        assertEquals(1.25, recorded.get(0).trainLoss(), 1e-12, "the warm-up's losses are the weights-only steps'");
         // Warm-up steps feed one-hot rows, spread over all 8 ops; the temperature anneals over the other epochs.
         int[] counts = new int[Operation.COUNT];
         for (CellPair<EdgeOpMatrix> z : fed.subList(0, 2 * stepsPerEpoch())) {

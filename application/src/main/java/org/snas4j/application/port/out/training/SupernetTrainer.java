@@ -22,6 +22,17 @@ public interface SupernetTrainer extends AutoCloseable {
     StepResult trainStep(Batch batch, CellPair<EdgeOpMatrix> z, double learningRate, long globalStep);
 
     /**
+     * The update of {@link #trainStep} for a Z whose dLoss/dZ is not wanted (alpha frozen, as over the warm-up's
+     * one-hot paths). An operation that Z weights by exactly 0 adds nothing to the loss and a zero gradient to its
+     * weights (their update is momentum and weight decay alone), so an adapter may leave it uncomputed; the
+     * batch-norm moving statistics of such an operation may then keep their values.
+     */
+    default WeightStepResult trainWeightsStep(Batch batch, CellPair<EdgeOpMatrix> z, double learningRate, long globalStep) {
+        StepResult step = trainStep(batch, z, learningRate, globalStep);
+        return new WeightStepResult(step.loss(), step.accuracy());
+    }
+
+    /**
      * Inference-mode forward pass (no weight update, no drop-path) with any Z, using the batch-norm
      * statistics the supernet gathered while training under sampled Z.
      */

@@ -8,16 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snas4j.application.port.out.data.Batch;
 import org.snas4j.application.port.out.device.Device;
+import org.snas4j.domain.distribution.ArchitectureDistribution;
 import org.snas4j.domain.space.CellPair;
 import org.snas4j.domain.space.EdgeOpMatrix;
 import org.snas4j.domain.space.NetworkShape;
 
 /**
- * What the search relies on from every {@link SupernetTrainer}: finite steps with dLoss/dZ, batches
+ * What the search relies on from every {@link SupernetTrainer}: finite steps with dLoss/dZ, weights-only
+ * steps that update as full ones do, batches
  * refused that do not fit, evaluation that changes nothing, drop-path masks that follow the step
  * number (so a resumed run draws the same ones), variables that continue a run exactly, and a closed
  * trainer that refuses work. A subclass names the factory of its adapter.
@@ -51,6 +54,24 @@ public abstract class SupernetTrainerContract {
             assertTrue(step.lossGradientZ().normal().maxAbs() > 0, "Z weights the normal cells' edges");
             assertTrue(step.lossGradientZ().reduction().maxAbs() > 0, "Z weights the reduction cells' edges");
             assertTrue(trainer.parameterCount() > 0);
+        }
+    }
+
+    @Test
+    void aWeightsOnlyStepMakesTheFullStepsUpdate() {
+        CellPair<EdgeOpMatrix> path = ArchitectureDistribution.uniformOneHot(new SplittableRandom(20));
+        CellPair<EdgeOpMatrix> z = TrainingFixtures.softZ(21);
+        try (SupernetTrainer full = trainer(1); SupernetTrainer weightsOnly = trainer(1)) {
+            StepResult expected = full.trainStep(batch(22), path, 0.05, 0);
+            WeightStepResult actual = weightsOnly.trainWeightsStep(batch(22), path, 0.05, 0);
+            assertEquals(expected.loss(), actual.loss(), 1e-5 * expected.loss());
+            assertEquals(expected.accuracy(), actual.accuracy());
+            // The next training step (batch statistics, not the moving ones) sees the same weights.
+            StepResult next = full.trainStep(batch(23), z, 0.05, 1);
+            StepResult nextAfterWeightsOnly = weightsOnly.trainStep(batch(23), z, 0.05, 1);
+            assertEquals(next.loss(), nextAfterWeightsOnly.loss(), 1e-5 * next.loss());
+            assertTrue(next.lossGradientZ().normal().minus(nextAfterWeightsOnly.lossGradientZ().normal()).maxAbs()
+                    <= 1e-4 * next.lossGradientZ().normal().maxAbs(), "the same dLoss/dZ");
         }
     }
 
