@@ -51,9 +51,12 @@ final class SupernetGraph implements AutoCloseable {
     /**
      * A second training pass over the same variables whose ops run only where the fed {@code computed} matrices
      * are true, for steps that need no dLoss/dZ ({@link TensorFlowSupernetTrainer#trainWeightsStep}). Apart, so
-     * that the full pass has no Switch or Merge in it: they made its step 9-25% slower.
+     * that the full pass has no Switch or Merge in it: they made its step 9-25% slower. Built on first use
+     * ({@link #weightsOnly()}): it adds about 0.2 GB to the process, which a run of full steps alone (bench) need not carry.
      */
-    final TrainingPass weightsOnly;
+    private TrainingPass weightsOnly;
+    private final SupernetConfig config;
+    private final Ops tf;
     /** The supernet's own passes: BN re-estimation of the training pass and evaluation, for any Z. */
     final Passes supernet;
 
@@ -137,8 +140,9 @@ final class SupernetGraph implements AutoCloseable {
         }
         layout = NetworkLayout.of(shape);
         graph = new Graph();
+        this.config = config;
         try {
-            Ops tf = Ops.create(graph).withDevice(settings.placement());
+            tf = Ops.create(graph).withDevice(settings.placement());
             variables = new VariableStore(tf);
             inputs = SupernetInputs.create(tf, shape);
             learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
@@ -158,14 +162,20 @@ final class SupernetGraph implements AutoCloseable {
             lossGradientZ = full.lossGradientZ();
             gradientNorm = full.gradientNorm();
             trainStep = full.step();
-            weightsOnly = TrainingPass.build(graph, tf, config, variables, layout, inputs, learningRate, keepProbability,
-                    dropPathSeed, true);
             Op recalibrationStep = tf.withName("recalibration_step").withControlDependencies(full.batchNormUpdates()).noOp();
             supernet = Passes.build(tf, variables, layout, inputs, recalibrationStep, OpSelection.ALL);
         } catch (RuntimeException e) {
             graph.close();
             throw e;
         }
+    }
+
+    /** The weights-only training pass, added to the graph the first time it is asked for. */
+    TrainingPass weightsOnly() {
+        if (weightsOnly == null) {
+            weightsOnly = TrainingPass.build(graph, tf, config, variables, layout, inputs, learningRate, keepProbability, dropPathSeed, true);
+        }
+        return weightsOnly;
     }
 
     private static Operand<TFloat32> crossEntropy(Ops tf, Operand<TFloat32> logits, SupernetInputs inputs) {

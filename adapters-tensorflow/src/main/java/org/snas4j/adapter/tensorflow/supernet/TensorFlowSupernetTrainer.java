@@ -98,8 +98,8 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
     @Override
     public WeightStepResult trainWeightsStep(Batch batch, CellPair<EdgeOpMatrix> z, double learningRate, long globalStep) {
         return step(batch, z, learningRate, globalStep, true, runner -> {
-            try (Result result = stepTrace.run(runner.fetch(net.weightsOnly.loss()).fetch(net.weightsOnly.accuracy())
-                    .addTarget(net.weightsOnly.step()))) {
+            try (Result result = stepTrace.run(runner.fetch(net.weightsOnly().loss()).fetch(net.weightsOnly().accuracy())
+                    .addTarget(net.weightsOnly().step()))) {
                 double loss = scalar(result, 0);
                 if (!Double.isFinite(loss)) {
                     throw new TrainingDivergedException("the supernet's loss is NaN or infinite (loss " + loss + ")");
