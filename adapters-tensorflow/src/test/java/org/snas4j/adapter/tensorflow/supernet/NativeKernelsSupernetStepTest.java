@@ -1,7 +1,6 @@
 package org.snas4j.adapter.tensorflow.supernet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Map;
@@ -56,16 +55,7 @@ class NativeKernelsSupernetStepTest {
         }
     }
 
-    /** Relative difference in the Euclidean norm: single elements near 0 differ by more, harmlessly. */
     private static void assertClose(String what, float[] expected, float[] actual) {
-        assertEquals(expected.length, actual.length, what);
-        double difference = 0;
-        double norm = 0;
-        for (int i = 0; i < expected.length; i++) {
-            difference += Math.pow((double) expected[i] - actual[i], 2);
-            norm += Math.pow(expected[i], 2);
-        }
-        double relative = Math.sqrt(difference / Math.max(norm, 1e-30));
-        assertTrue(relative <= RELATIVE, what + ": relative difference " + relative);
+        TinySupernets.assertNormClose(what, expected, actual, RELATIVE, 0);
     }
 }

@@ -1,5 +1,8 @@
 package org.snas4j.adapter.tensorflow.supernet;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.snas4j.application.port.out.data.Batch;
 import org.snas4j.application.port.out.device.Device;
 import org.snas4j.application.port.out.training.SgdSettings;
@@ -25,6 +28,22 @@ final class TinySupernets {
     /** Images whose class shows in their mean brightness, so a network can learn them. */
     static Batch batch(NetworkShape shape, int size, long seed) {
         return TrainingFixtures.batch(shape, size, seed);
+    }
+
+    /**
+     * Asserts {@code actual} within {@code relative} of {@code expected} in the Euclidean norm (plus {@code absolute}):
+     * single elements near 0 may differ by more, harmlessly, when float32 sums run in another order.
+     */
+    static void assertNormClose(String what, float[] expected, float[] actual, double relative, double absolute) {
+        assertEquals(expected.length, actual.length, what);
+        double difference = 0;
+        double norm = 0;
+        for (int i = 0; i < expected.length; i++) {
+            difference += Math.pow((double) expected[i] - actual[i], 2);
+            norm += Math.pow(expected[i], 2);
+        }
+        assertTrue(Math.sqrt(difference) <= relative * Math.sqrt(norm) + absolute,
+                what + ": relative difference " + Math.sqrt(difference / Math.max(norm, 1e-30)));
     }
 
     /** A soft Z: a softmax of random logits per edge, as a Concrete sample looks. */

@@ -94,14 +94,6 @@ class WeightsStepTest {
     }
 
     private static void assertClose(String what, float[] expected, float[] actual) {
-        assertEquals(expected.length, actual.length, what);
-        double difference = 0;
-        double norm = 0;
-        for (int i = 0; i < expected.length; i++) {
-            difference += Math.pow((double) expected[i] - actual[i], 2);
-            norm += Math.pow(expected[i], 2);
-        }
-        assertTrue(Math.sqrt(difference) <= RELATIVE * Math.sqrt(norm) + 1e-7, what + ": relative difference "
-                + Math.sqrt(difference / Math.max(norm, 1e-30)));
+        TinySupernets.assertNormClose(what, expected, actual, RELATIVE, 1e-7);
     }
 }
