@@ -1,8 +1,6 @@
 package org.snas4j.adapter.tensorflow.ops;
 
 import java.util.Objects;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TBool;
@@ -18,27 +16,20 @@ import org.tensorflow.types.TFloat32;
 public final class FeatureMap {
 
     private final Operand<TFloat32> value;
-    /** Applies a parameter-free op: to the value, or outside the branch this map is a copy in, entering the result. */
-    private final BiFunction<NetworkScope, UnaryOperator<Operand<TFloat32>>, Operand<TFloat32>> parameterFree;
-    /** Builds the ReLU: of the value, or the one of the map this one is a branch's copy of. */
-    private final Function<NetworkScope, Operand<TFloat32>> activation;
+    /** The map outside the branch this one is a copy in ({@link #computedWhen}), or null. */
+    private final FeatureMap outside;
+    /** The branch's predicate, or null. */
+    private final Operand<TBool> taken;
     private Operand<TFloat32> activated;
 
-    private FeatureMap(Operand<TFloat32> value, Function<NetworkScope, Operand<TFloat32>> activation,
-                       BiFunction<NetworkScope, UnaryOperator<Operand<TFloat32>>, Operand<TFloat32>> parameterFree) {
+    private FeatureMap(Operand<TFloat32> value, FeatureMap outside, Operand<TBool> taken) {
         this.value = Objects.requireNonNull(value, "value");
-        this.activation = activation;
-        this.parameterFree = parameterFree;
-    }
-
-    private FeatureMap(Operand<TFloat32> value) {
-        this.value = Objects.requireNonNull(value, "value");
-        this.activation = scope -> Layers.relu(scope, this.value);
-        this.parameterFree = (scope, op) -> op.apply(this.value);
+        this.outside = outside;
+        this.taken = taken;
     }
 
     public static FeatureMap of(Operand<TFloat32> value) {
-        return new FeatureMap(value);
+        return new FeatureMap(value, null, null);
     }
 
     public Operand<TFloat32> value() {
@@ -48,7 +39,7 @@ public final class FeatureMap {
     /** ReLU of the value, one op however often it is asked for. */
     public Operand<TFloat32> relu(NetworkScope scope) {
         if (activated == null) {
-            activated = activation.apply(scope);
+            activated = outside == null ? Layers.relu(scope, value) : Branches.enter(scope.tf(), outside.relu(scope), taken);
         }
         return activated;
     }
@@ -58,8 +49,7 @@ public final class FeatureMap {
      * ReLU (still this map's one ReLU, computed outside) enter the branch.
      */
     public FeatureMap computedWhen(NetworkScope scope, Operand<TBool> taken) {
-        return new FeatureMap(Branches.enter(scope.tf(), value, taken), inside -> Branches.enter(inside.tf(), relu(inside), taken),
-                (inside, op) -> Branches.enter(inside.tf(), parameterFree(inside, op), taken));
+        return new FeatureMap(Branches.enter(scope.tf(), value, taken), this, taken);
     }
 
     /**
@@ -68,6 +58,6 @@ public final class FeatureMap {
      * gradient op (a pool's), and its output enters the branch.
      */
     public Operand<TFloat32> parameterFree(NetworkScope scope, UnaryOperator<Operand<TFloat32>> op) {
-        return parameterFree.apply(scope, op);
+        return outside == null ? op.apply(value) : Branches.enter(scope.tf(), outside.parameterFree(scope, op), taken);
     }
 }

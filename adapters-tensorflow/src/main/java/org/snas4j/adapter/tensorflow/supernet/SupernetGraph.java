@@ -43,11 +43,8 @@ final class SupernetGraph implements AutoCloseable {
     /** (stream, step) of this step's drop-path masks; null when the graph has no drop-path. */
     final Operand<TInt64> dropPathSeed;
 
-    final Operand<TFloat32> loss;
-    final Operand<TFloat32> accuracy;
-    final CellPair<Output<TFloat32>> lossGradientZ;
-    final Operand<TFloat32> gradientNorm;
-    final Op trainStep;
+    /** The training pass of every op, with dLoss/dZ. */
+    final TrainingPass full;
     /**
      * A second training pass over the same variables whose ops run only where the fed {@code computed} matrices
      * are true, for steps that need no dLoss/dZ ({@link TensorFlowSupernetTrainer#trainWeightsStep}). Apart, so
@@ -89,8 +86,8 @@ final class SupernetGraph implements AutoCloseable {
      * @param step              the weight update and the BN moving-statistics updates
      * @param batchNormUpdates  the latter alone
      */
-    record TrainingPass(Operand<TFloat32> loss, Operand<TFloat32> accuracy, CellPair<Output<TFloat32>> lossGradientZ,
-                        Operand<TFloat32> gradientNorm, Op step, List<Op> batchNormUpdates) {
+    record TrainingPass(Operand<TFloat32> loss, Operand<TFloat32> accuracy, CellPair<Output<TFloat32>> lossGradientZ, Op step,
+                        List<Op> batchNormUpdates) {
 
         static TrainingPass build(Graph graph, Ops tf, SupernetConfig config, VariableStore variables, NetworkLayout layout, SupernetInputs inputs,
                                   Operand<TFloat32> learningRate, Operand<TFloat32> keepProbability, Operand<TInt64> dropPathSeed,
@@ -129,7 +126,7 @@ final class SupernetGraph implements AutoCloseable {
             List<Op> everything = new ArrayList<>(training.updates());
             everything.add(update.step());
             Op step = tf.withName(weightsOnly ? "weights_only_train_step" : "train_step").withControlDependencies(everything).noOp();
-            return new TrainingPass(loss, accuracy, lossGradientZ, update.gradientNorm(), step, List.copyOf(training.updates()));
+            return new TrainingPass(loss, accuracy, lossGradientZ, step, List.copyOf(training.updates()));
         }
     }
 
@@ -155,13 +152,7 @@ final class SupernetGraph implements AutoCloseable {
                 dropPathSeed = null;
             }
 
-            TrainingPass full = TrainingPass.build(graph, tf, config, variables, layout, inputs, learningRate, keepProbability,
-                    dropPathSeed, false);
-            loss = full.loss();
-            accuracy = full.accuracy();
-            lossGradientZ = full.lossGradientZ();
-            gradientNorm = full.gradientNorm();
-            trainStep = full.step();
+            full = TrainingPass.build(graph, tf, config, variables, layout, inputs, learningRate, keepProbability, dropPathSeed, false);
             Op recalibrationStep = tf.withName("recalibration_step").withControlDependencies(full.batchNormUpdates()).noOp();
             supernet = Passes.build(tf, variables, layout, inputs, recalibrationStep, OpSelection.ALL);
         } catch (RuntimeException e) {

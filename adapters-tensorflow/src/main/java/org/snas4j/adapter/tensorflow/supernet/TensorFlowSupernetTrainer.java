@@ -98,8 +98,8 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
     @Override
     public WeightStepResult trainWeightsStep(Batch batch, CellPair<EdgeOpMatrix> z, double learningRate, long globalStep) {
         return step(batch, z, learningRate, globalStep, true, runner -> {
-            try (Result result = stepTrace.run(runner.fetch(net.weightsOnly().loss()).fetch(net.weightsOnly().accuracy())
-                    .addTarget(net.weightsOnly().step()))) {
+            SupernetGraph.TrainingPass pass = net.weightsOnly();
+            try (Result result = stepTrace.run(runner.fetch(pass.loss()).fetch(pass.accuracy()).addTarget(pass.step()))) {
                 double loss = scalar(result, 0);
                 if (!Double.isFinite(loss)) {
                     throw new TrainingDivergedException("the supernet's loss is NaN or infinite (loss " + loss + ")");
@@ -140,11 +140,11 @@ public final class TensorFlowSupernetTrainer implements SupernetTrainer {
 
     private StepResult runTrainStep(Session.Runner runner) {
         try (Result result = stepTrace.run(runner
-                .fetch(net.loss)
-                .fetch(net.accuracy)
-                .fetch(net.lossGradientZ.normal())
-                .fetch(net.lossGradientZ.reduction())
-                .addTarget(net.trainStep))) {
+                .fetch(net.full.loss())
+                .fetch(net.full.accuracy())
+                .fetch(net.full.lossGradientZ().normal())
+                .fetch(net.full.lossGradientZ().reduction())
+                .addTarget(net.full.step()))) {
             double loss = scalar(result, 0);
             float[] normalGradient = floats(result, 2);
             float[] reductionGradient = floats(result, 3);

@@ -343,9 +343,9 @@ class SupernetTrainerTest {
                     .feed(g.inputs.images(), inputs.images()).feed(g.inputs.oneHotLabels(), inputs.oneHotLabels())
                     .feed(g.inputs.labels(), inputs.labels())
                     .feed(g.inputs.z().normal(), normal).feed(g.inputs.z().reduction(), reduction)
-                    .fetch(g.loss);
+                    .fetch(g.full.loss());
             if (withGradient) {
-                runner.fetch(g.lossGradientZ.normal()).fetch(g.lossGradientZ.reduction());
+                runner.fetch(g.full.lossGradientZ().normal()).fetch(g.full.lossGradientZ().reduction());
             }
             return new Run(runner.run(), normal, reduction);
         }
